@@ -1,0 +1,227 @@
+"""Relation expressions from rule files: parsed under a whitelisted grammar, evaluated with intervals.
+
+Nothing from a rule file is ever passed to eval, exec or sympify. The text is parsed by Python's own parser into
+a syntax tree (parsing runs no code), every node is checked against a whitelist, and the tree is then walked by
+our own interpreter over Interval values. sympy is used only to solve a relation for its stated slot when the
+rule does not already isolate it; it is imported lazily and its answer is turned back into a tree we check again.
+
+Grammar: numbers, slot names, + - * / ^ (or **), unary minus, parentheses, one comparison (= == <= >= < >),
+and the functions sum, len, abs, min, max, sqrt.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .interval import Interval, imax, imin, isum
+
+FUNCTIONS = {"sum", "len", "abs", "min", "max", "sqrt"}
+MAX_EXPR_CHARS = 500
+MAX_NODES = 200
+COMPARE = {ast.Eq: "==", ast.LtE: "<=", ast.GtE: ">=", ast.Lt: "<", ast.Gt: ">"}
+_NAME = re.compile(r"[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*\Z")
+
+
+class ExprError(ValueError):
+    """An expression outside the grammar. The message says what was refused."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """`left op right`, e.g. sum(parts) == total."""
+
+    source: str
+    left: ast.expr
+    op: str
+    right: ast.expr
+
+    @property
+    def names(self) -> set[str]:
+        return _names(self.left) | _names(self.right)
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in FUNCTIONS}
+
+
+def _check(node: ast.AST) -> None:
+    count = 0
+    for n in ast.walk(node):
+        count += 1
+        if count > MAX_NODES:
+            raise ExprError("expression too long")
+        if isinstance(n, (ast.Expression, ast.Load, ast.operator, ast.unaryop, ast.cmpop)):
+            if isinstance(n, ast.operator) and not isinstance(n, (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow,
+                                                                    ast.BitXor)):
+                raise ExprError(f"operator {type(n).__name__} is not allowed")
+            if isinstance(n, ast.unaryop) and not isinstance(n, (ast.USub, ast.UAdd)):
+                raise ExprError(f"operator {type(n).__name__} is not allowed")
+            if isinstance(n, ast.cmpop) and type(n) not in COMPARE:
+                raise ExprError(f"comparison {type(n).__name__} is not allowed")
+            continue
+        if isinstance(n, ast.Constant):
+            if not isinstance(n.value, (int, float)) or isinstance(n.value, bool):
+                raise ExprError(f"only numbers are allowed as constants, not {n.value!r}")
+        elif isinstance(n, ast.Name):
+            if n.id.startswith("_") or not _NAME.match(n.id):
+                raise ExprError(f"name {n.id!r} is not allowed")
+        elif isinstance(n, ast.Call):
+            if not isinstance(n.func, ast.Name) or n.func.id not in FUNCTIONS:
+                raise ExprError(f"only the functions {', '.join(sorted(FUNCTIONS))} may be called")
+            if n.keywords:
+                raise ExprError("keyword arguments are not allowed")
+        elif isinstance(n, (ast.BinOp, ast.UnaryOp, ast.Compare)):
+            pass
+        else:
+            raise ExprError(f"{type(n).__name__} is not allowed in an expression")
+
+
+@lru_cache(maxsize=1024)
+def parse_expression(src: str) -> ast.expr:
+    if len(src) > MAX_EXPR_CHARS:
+        raise ExprError("expression too long")
+    try:
+        tree = ast.parse(src.strip(), mode="eval")
+    except SyntaxError as e:
+        raise ExprError(f"not a valid expression: {e.msg}") from None
+    _check(tree)
+    return tree.body
+
+
+_SINGLE_EQ = re.compile(r"(?<![<>=!])=(?!=)")
+
+
+@lru_cache(maxsize=1024)
+def parse_relation(src: str) -> Relation:
+    body = parse_expression(_SINGLE_EQ.sub("==", src))
+    if not isinstance(body, ast.Compare) or len(body.ops) != 1:
+        raise ExprError("a relation needs exactly one comparison, e.g. 'sum(parts) = total'")
+    for side in (body.left, body.comparators[0]):
+        if any(isinstance(n, ast.Compare) for n in ast.walk(side)):
+            raise ExprError("only one comparison is allowed")
+    return Relation(src, body.left, COMPARE[type(body.ops[0])], body.comparators[0])
+
+
+Value = Interval | list[Interval]
+
+
+def evaluate(node: ast.expr, env: dict[str, Value]) -> Interval:
+    """Evaluate a checked tree over intervals. Unknown names raise KeyError."""
+    if isinstance(node, ast.Constant):
+        return Interval.point(float(node.value))
+    if isinstance(node, ast.Name):
+        v = env[node.id]
+        if isinstance(v, list):
+            raise ExprError(f"{node.id} is a list: use sum({node.id}) or len({node.id})")
+        return v
+    if isinstance(node, ast.UnaryOp):
+        v = evaluate(node.operand, env)
+        return -v if isinstance(node.op, ast.USub) else v
+    if isinstance(node, ast.BinOp):
+        a, b = evaluate(node.left, env), evaluate(node.right, env)
+        op = node.op
+        if isinstance(op, ast.Add):
+            return a + b
+        if isinstance(op, ast.Sub):
+            return a - b
+        if isinstance(op, ast.Mult):
+            return a * b
+        if isinstance(op, ast.Div):
+            return a / b
+        return a**b  # Pow or ^
+    if isinstance(node, ast.Call):
+        fn = node.func.id  # type: ignore[attr-defined]
+        if fn in ("sum", "len") and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
+            v = env[node.args[0].id]
+            items = v if isinstance(v, list) else [v]
+            return isum(items) if fn == "sum" else Interval.point(float(len(items)))
+        args = [evaluate(a, env) for a in node.args]
+        if not args:
+            raise ExprError(f"{fn}() needs arguments")
+        if fn == "sum":
+            return isum(args)
+        if fn == "len":
+            return Interval.point(float(len(args)))
+        if fn == "abs":
+            return abs(args[0])
+        if fn == "min":
+            return imin(*args)
+        if fn == "max":
+            return imax(*args)
+        if fn == "sqrt":
+            return args[0] ** 0.5
+    raise ExprError(f"cannot evaluate {type(node).__name__}")
+
+
+def isolate(rel: Relation, target: str) -> tuple[ast.expr, str]:
+    """An expression for `target` in terms of the other names, and the comparison read from target's side.
+
+    Cheap when the rule already isolates the target; otherwise sympy solves (linear or simple power relations).
+    """
+    if isinstance(rel.right, ast.Name) and rel.right.id == target:
+        return rel.left, _flip(rel.op)
+    if isinstance(rel.left, ast.Name) and rel.left.id == target:
+        return rel.right, rel.op
+    return _solve(rel.source, target)
+
+
+def _flip(op: str) -> str:
+    return {"<=": ">=", ">=": "<=", "<": ">", ">": "<"}.get(op, op)
+
+
+@lru_cache(maxsize=256)
+def _solve(src: str, target: str) -> tuple[ast.expr, str]:
+    rel = parse_relation(src)
+    if rel.op != "==":
+        raise ExprError(f"cannot solve an inequality for {target}: write it with {target} alone on one side")
+    import sympy  # lazy: 0.3-0.7 s to import, needed only for relations that do not isolate their stated slot
+
+    syms: dict[str, sympy.Symbol] = {}
+
+    def conv(node: ast.expr):
+        if isinstance(node, ast.Constant):
+            return sympy.Rational(str(node.value))
+        if isinstance(node, ast.Name):
+            return syms.setdefault(node.id, sympy.Symbol(node.id, positive=True))
+        if isinstance(node, ast.UnaryOp):
+            v = conv(node.operand)
+            return -v if isinstance(node.op, ast.USub) else v
+        if isinstance(node, ast.BinOp):
+            a, b = conv(node.left), conv(node.right)
+            return {ast.Add: lambda: a + b, ast.Sub: lambda: a - b, ast.Mult: lambda: a * b,
+                    ast.Div: lambda: a / b}.get(type(node.op), lambda: a**b)()
+        if isinstance(node, ast.Call):
+            fn = node.func.id  # type: ignore[attr-defined]
+            if fn in ("sum", "len") and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
+                key = f"{fn}__{node.args[0].id}"
+                return syms.setdefault(key, sympy.Symbol(key, positive=True))
+            args = [conv(a) for a in node.args]
+            return {"sum": lambda: sympy.Add(*args), "abs": lambda: sympy.Abs(args[0]),
+                    "min": lambda: sympy.Min(*args), "max": lambda: sympy.Max(*args),
+                    "sqrt": lambda: sympy.sqrt(args[0]), "len": lambda: sympy.Integer(len(args))}[fn]()
+        raise ExprError(f"cannot solve with {type(node).__name__}")
+
+    eq = sympy.Eq(conv(rel.left), conv(rel.right))
+    if target not in syms:
+        raise ExprError(f"{target} does not occur in the relation")
+    sols = sympy.solve(eq, syms[target])
+    if len(sols) != 1:
+        raise ExprError(f"cannot solve the relation for {target} ({len(sols)} solutions)")
+    text = str(sols[0])
+    text = re.sub(r"\b(sum|len)__(\w+)", r"\1(\2)", text).replace("Abs(", "abs(").replace("Min(", "min(")
+    text = text.replace("Max(", "max(")
+    return parse_expression(text), "=="
+
+
+def check_relation_names(rel: Relation, known: set[str]) -> None:
+    unknown = rel.names - known
+    if unknown:
+        raise ExprError(f"unknown name(s) {', '.join(sorted(unknown))}: not a slot of this rule")
+
+
+def finite(iv: Interval) -> bool:
+    return not (math.isinf(iv.lo) or math.isinf(iv.hi) or math.isnan(iv.lo) or math.isnan(iv.hi))

@@ -1,0 +1,100 @@
+"""The decoded article, its normalised twin (same length, so offsets are shared) and what we know of its layout."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+# Full-width ASCII variants map one-to-one onto ASCII, so the normalised text has exactly the original offsets.
+_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_TABLE.update({0x3000: 0x20, 0xFEFF: 0x20, 0x00A0: 0x20, 0xFE6A: 0x25, 0x2030: 0x2030, 0x2212: 0x2D,
+               0x2013: 0x2D, 0x2014: 0x2014})
+
+
+def normalise(text: str) -> str:
+    out = text.translate(_TABLE)
+    assert len(out) == len(text)
+    return out
+
+
+_FURNITURE_HEAD = re.compile(
+    r"^\s*(精彩推荐|新闻排行|相关新闻|相关阅读|相关链接|热点推荐|热门推荐|推荐阅读|延伸阅读|猜你喜欢|热点新闻|今日推荐|"
+    r"图片新闻|关注我们|分享到|责任编辑|版权所有|网站地图|更多>>|Related( articles| stories)?|Read more|Most read|"
+    r"Share this|Recommended|Trending|Advertisement)\b.*$", re.I)
+_BREADCRUMB = re.compile(r"(>>|»|›|您当前的位置|当前位置|您的位置|首页\s*>|Home\s*>)")
+_BULLET = re.compile(r"^\s*[•·▪◆■►●○◇□]\s*")
+_RANKED = re.compile(r"^\s*\d{1,2}\s{2,}\S")
+_META = re.compile(r"(来源[:：]|编辑[:：]|作者[:：]|记者[:：].{0,12}$|发布时间|浏览次数|点击数|阅读数|字号)")
+_TIMESTAMP = re.compile(r"^\s*\d{2,4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}")
+
+
+@dataclass
+class Document:
+    path: str
+    text: str  # as decoded: what every offset refers to
+    norm: str  # same length; full-width forms folded to ASCII for matching
+    encoding: str = "utf-8"
+    language: str = "zh"
+    line_starts: list[int] = field(default_factory=list)
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # ranges of page furniture
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and 1-based column in code points. \\r\\n, \\r and \\n all end a line."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def in_furniture(self, start: int, end: int | None = None) -> bool:
+        end = start if end is None else end
+        return any(s <= start and end <= e for s, e in self.furniture)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _furniture(norm: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Ranges of scraped page furniture: breadcrumbs, bylines, link lists, rankings, share counters."""
+    ranges: list[tuple[int, int]] = []
+    in_block = False
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else len(norm)
+        line = norm[s:e].rstrip("\r\n")
+        body = line.strip()
+        if not body:
+            continue
+        prose = len(body) >= 60 and body[-1] in "。.!?！？”\"" and not _BULLET.match(line)
+        if _FURNITURE_HEAD.match(line):
+            in_block = True
+        elif prose:
+            in_block = False
+        furn = (in_block or _BREADCRUMB.search(line) is not None or _BULLET.match(line) is not None
+                or _RANKED.match(line) is not None or _TIMESTAMP.match(line) is not None
+                or (len(body) < 80 and _META.search(body) is not None))
+        if furn:
+            ranges.append((s, e))
+    merged: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if merged and merged[-1][1] >= s:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def detect_language(norm: str) -> str:
+    sample = norm[:20000]
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return "zh" if cjk * 3 >= latin else "en"
+
+
+def make_document(text: str, path: str = "<text>", encoding: str = "utf-8", language: str | None = None) -> Document:
+    norm = normalise(text)
+    starts = _line_starts(text)
+    return Document(path=path, text=text, norm=norm, encoding=encoding,
+                    language=language or detect_language(norm), line_starts=starts,
+                    furniture=_furniture(norm, starts))
