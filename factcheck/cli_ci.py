@@ -1,0 +1,86 @@
+"""CI sub-commands, added to the main typer app by `register(app)`:
+
+  factcheck baseline create PATH... -o FILE   accept today's findings (see baseline.py)
+  factcheck config show [PATH]                the effective configuration and where each value came from
+
+Heavy modules are imported inside the commands so `factcheck --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+baseline_app = typer.Typer(help="Accept the current findings so CI fails only on new ones.", no_args_is_help=True)
+config_app = typer.Typer(help="Inspect the configuration factcheck finds.", no_args_is_help=True)
+
+
+def _fail(exc: Exception) -> None:
+    typer.echo(f"factcheck: {exc}", err=True)
+    raise typer.Exit(2)
+
+
+@baseline_app.command("create")
+def baseline_create(
+    paths: list[Path] = typer.Argument(..., help="Articles or folders to check."),
+    output: Path = typer.Option(Path("factcheck-baseline.json"), "--output", "-o", help="Baseline file to write."),
+) -> None:
+    """Check PATHS and write every current finding to a baseline file."""
+    import json
+
+    from .baseline import create_baseline
+    from .config import apply_config, load_config
+    from .errors import FactcheckError
+    from .fileio import write_atomic
+    from .suppress import apply_suppressions
+
+    try:
+        from .api import check_paths
+    except ImportError as exc:
+        _fail(RuntimeError(f"the checking pipeline is not available: {exc}"))
+    try:
+        report = check_paths(list(paths))
+        files = []
+        for fr in report.files:
+            fr = apply_config(fr, load_config(Path(fr.path)))
+            if fr.text is not None:
+                fr, _ = apply_suppressions(fr, fr.text, Path(fr.path))
+            files.append(fr)
+        baseline = create_baseline(report.model_copy(update={"files": files}))
+        write_atomic(output, json.dumps(baseline, ensure_ascii=False, indent=2) + "\n",
+                     protect={p.resolve() for p in paths})
+    except FactcheckError as exc:
+        _fail(exc)
+    typer.echo(f"wrote {len(baseline['findings'])} finding(s) to {output}", err=True)
+
+
+@config_app.command("show")
+def config_show(
+    path: Optional[Path] = typer.Argument(None, help="Article or folder to start the search from (default: .)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of TOML-like lines."),
+) -> None:
+    """Print the effective configuration and where each value came from."""
+    import json
+
+    from .config import KEYS, load_config
+    from .errors import FactcheckError
+
+    try:
+        cfg = load_config(path or Path("."))
+    except FactcheckError as exc:
+        _fail(exc)
+    values = cfg.model_dump(include=set(KEYS))
+    if as_json:
+        typer.echo(json.dumps({"path": cfg.path, "values": values, "sources": cfg.sources},
+                              ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"# config file: {cfg.path or 'none found'}")
+    for key in KEYS:
+        typer.echo(f"{key} = {json.dumps(values[key], ensure_ascii=False)}  # {cfg.sources.get(key, 'default')}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(baseline_app, name="baseline")
+    app.add_typer(config_app, name="config")

@@ -1,0 +1,155 @@
+"""Suppressions, each with a written reason.
+
+In Markdown or HTML (and any article that carries HTML comments):
+    <!-- factcheck-disable zh.share: the agency rounds each part separately -->
+    ... findings that start here are suppressed ...
+    <!-- factcheck-enable -->
+RULE is a rule id glob, a namespace (zh) or `all`; several may be given, separated by commas. A disable without a
+matching enable runs to the end of the file; `<!-- factcheck-enable RULE -->` ends only the regions for RULE.
+
+For plain text, where comments would change the article, a sidecar file beside it named after the whole file
+name: `article.txt` -> `article.txt.factcheck-ignore` (so article.md and article.txt keep separate lists).
+One suppression a line, `#` starts a comment line:
+    zh.sum: the parts exclude Hong Kong
+    zh.share "占全省的" : the share is of a different base
+The optional quoted fragment (straight or Chinese quotes) limits the suppression to findings that overlap an
+occurrence of that text; without it, the line covers the whole file.
+
+A suppression without a reason does not suppress: it becomes a warning finding (rule `factcheck.suppression`)
+so the original finding still counts. Suppressions that suppress nothing come back as messages, for
+--warn-unused-ignores.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import matches
+from .errors import FactcheckError
+from .model import FileReport, Finding
+from .report._ci import Lines
+
+SUFFIX = ".factcheck-ignore"
+RULE_ID = "factcheck.suppression"
+_COMMENT = re.compile(r"<!--\s*factcheck-(disable|enable)\b(.*?)-->", re.S)
+_SIDECAR_LINE = re.compile(r'^(?P<rules>[^\s:"“”]+)\s*(?:["“](?P<frag>[^"“”]*)["”]\s*)?(?::\s*(?P<reason>.*))?$')
+
+
+@dataclass
+class Directive:
+    rules: list[str]
+    reason: str
+    where: str  # "file:line", for messages
+    regions: list[tuple[int, int]]  # [start, end) offsets; findings overlapping (sidecar) or starting in (comment)
+    overlap: bool = False
+    used: bool = False
+
+    def covers(self, f: Finding) -> bool:
+        if not any(matches(f.rule, r) for r in self.rules):
+            return False
+        start, end = _span(f)
+        if self.overlap:
+            return any(s < max(end, start + 1) and start < e for s, e in self.regions)
+        return any(s <= start < e for s, e in self.regions)
+
+
+def _span(f: Finding) -> tuple[int, int]:
+    if f.end > f.start or not f.quantities:
+        return f.start, f.end
+    return min(q.start for q in f.quantities), max(q.end for q in f.quantities)
+
+
+def _split_rules(s: str) -> list[str]:
+    return [r.strip() for r in s.split(",") if r.strip()]
+
+
+def sidecar_path(path: Path) -> Path:
+    return Path(path).with_name(Path(path).name + SUFFIX)
+
+
+def _problem(message: str, start: int, end: int, lines: Lines) -> Finding:
+    line, column = lines.position(start)
+    return Finding(rule=RULE_ID, kind="other", verdict="unverifiable", severity="warning", message=message,
+                   quantities=[], start=start, end=end, line=line, column=column)
+
+
+def _comment_directives(text: str, path: Path, lines: Lines) -> tuple[list[Directive], list[Finding]]:
+    directives: list[Directive] = []
+    problems: list[Finding] = []
+    open_: list[Directive] = []
+    for m in _COMMENT.finditer(text):
+        action, body = m.group(1), m.group(2).strip()
+        line = lines.position(m.start())[0]
+        if action == "enable":
+            names = set(_split_rules(body))
+            for d in list(open_):
+                if not names or names & set(d.rules):
+                    d.regions[0] = (d.regions[0][0], m.start())
+                    open_.remove(d)
+            continue
+        rules_part, colon, reason = body.partition(":")
+        rules, reason = _split_rules(rules_part), reason.strip()
+        if not rules or not colon or not reason:
+            problems.append(_problem(
+                f"factcheck-disable needs a rule and a reason, as in "
+                f"<!-- factcheck-disable {rules_part.strip() or 'RULE'}: why -->; this one suppresses nothing",
+                m.start(), m.end(), lines))
+            continue
+        d = Directive(rules, reason, f"{path}:{line}", [(m.end(), len(text))])
+        directives.append(d)
+        open_.append(d)
+    return directives, problems
+
+
+def _sidecar_directives(text: str, path: Path, lines: Lines) -> tuple[list[Directive], list[Finding], list[str]]:
+    side = sidecar_path(path)
+    if not side.is_file():
+        return [], [], []
+    try:
+        content = side.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactcheckError(f"{side}: cannot read: {exc}") from None
+    directives, problems, notes = [], [], []
+    for n, raw in enumerate(content.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = _SIDECAR_LINE.match(line)
+        if not m:
+            raise FactcheckError(f'{side}:{n}: expected `RULE: reason` or `RULE "text": reason`, got {line!r}')
+        reason = (m.group("reason") or "").strip()
+        if not reason:
+            problems.append(_problem(f"{side.name}:{n}: suppression of {m.group('rules')} needs a reason "
+                                     f"(RULE: why); it suppresses nothing", 0, 0, lines))
+            continue
+        frag = m.group("frag")
+        if frag is None:
+            regions = [(0, len(text) + 1)]
+        else:
+            regions = [(i.start(), i.start() + len(frag)) for i in re.finditer(re.escape(frag), text)] if frag else []
+            if not regions:
+                notes.append(f"{side}:{n}: text {frag!r} not found in {path.name}; the suppression matches nothing")
+                continue
+        directives.append(Directive(_split_rules(m.group("rules")), reason, f"{side}:{n}", regions,
+                                    overlap=frag is not None))
+    return directives, problems, notes
+
+
+def apply_suppressions(fr: FileReport, text: str, path: Path) -> tuple[FileReport, list[str]]:
+    lines = Lines(text)
+    directives, problems = _comment_directives(text, Path(path), lines)
+    side, side_problems, notes = _sidecar_directives(text, Path(path), lines)
+    directives += side
+    kept = []
+    for f in fr.findings:
+        hits = [d for d in directives if f.verdict != "consistent" and d.covers(f)]
+        for d in hits:
+            d.used = True
+        if not hits:
+            kept.append(f)
+    kept += problems + side_problems
+    unused = notes + [f"{d.where}: unused suppression of {', '.join(d.rules)} ({d.reason})"
+                      for d in directives if not d.used]
+    return fr.model_copy(update={"findings": kept}), unused
