@@ -1,0 +1,185 @@
+/* factcheck report: filters, selection of a quantity, sorting. Plain DOM, no network, no innerHTML. */
+(function () {
+  "use strict";
+  var ORDER = ["discrepancy", "slip", "rounding", "unverifiable", "consistent"];
+  var ICONS = {discrepancy: "\u2717", slip: "!", rounding: "\u2248", unverifiable: "?", consistent: "\u2713"};
+
+  function all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  function ids(el, attr) { var v = el.getAttribute(attr); return v ? v.split(" ") : []; }
+  function byId(id) { return document.getElementById(id); }
+
+  all(".js-only").forEach(function (el) { el.hidden = false; });
+  document.documentElement.classList.add("js");
+
+  /* ---- filters: a finding shows when its verdict, severity and kind are all ticked ---- */
+  var boxes = all(".filters input[type=checkbox]");
+
+  function allowed() {
+    var a = {cls: {}, severity: {}, kind: {}};
+    boxes.forEach(function (b) { a[b.getAttribute("data-facet")][b.value] = b.checked; });
+    return a;
+  }
+
+  function setMark(mark, cls) {
+    ORDER.forEach(function (c) { mark.classList.remove("v-" + c); });
+    if (!cls) {
+      mark.disabled = true;
+      mark.classList.remove("selected", "related");
+      return;
+    }
+    mark.disabled = false;
+    mark.classList.add("v-" + cls);
+    mark.setAttribute("data-cls", cls);
+    mark.querySelector(".badge").textContent = ICONS[cls];
+    mark.querySelector(".sr").textContent = " (" + cls + ")";
+  }
+
+  function applyFilters() {
+    var a = allowed();
+    all(".article").forEach(function (art) {
+      var shownCls = {};
+      var items = all(".finding", art);
+      var count = 0;
+      items.forEach(function (li) {
+        var ok = a.cls[li.getAttribute("data-cls")] !== false &&
+          a.severity[li.getAttribute("data-severity")] !== false &&
+          a.kind[li.getAttribute("data-kind")] !== false;
+        li.hidden = !ok;
+        if (ok) { shownCls[li.id] = li.getAttribute("data-cls"); count++; }
+      });
+      all(".q", art).forEach(function (m) {
+        var best = null;
+        ids(m, "data-findings").forEach(function (id) {
+          var c = shownCls[id];
+          if (c && (best === null || ORDER.indexOf(c) < ORDER.indexOf(best))) { best = c; }
+        });
+        setMark(m, best);
+      });
+      var shown = art.querySelector(".shown");
+      if (shown) {
+        shown.textContent = count === items.length ? "(" + items.length + ")" : "(" + count + " of " + items.length + " shown)";
+      }
+      var sel = art.querySelector(".q.selected");
+      if (sel) { if (sel.disabled) { clear(art); } else { select(sel, false); } }
+    });
+  }
+  boxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
+
+  /* ---- selecting a quantity: light up its partners, explain every visible finding it belongs to ---- */
+  function clear(art) {
+    all(".q.selected, .q.related", art).forEach(function (m) {
+      m.classList.remove("selected", "related");
+      m.setAttribute("aria-pressed", "false");
+    });
+    all(".finding.current", art).forEach(function (li) { li.classList.remove("current"); });
+    var body = art.querySelector(".panel-body");
+    if (body && body.getAttribute("data-filled")) {
+      body.textContent = "";
+      body.removeAttribute("data-filled");
+      var p = document.createElement("p");
+      p.className = "hint";
+      p.lang = "en";
+      p.textContent = "Select a marked number (click, or Tab then Enter) to see the arithmetic of every relation it takes part in.";
+      body.appendChild(p);
+    }
+  }
+
+  function select(mark, scroll) {
+    var art = mark.closest(".article");
+    clear(art);
+    mark.classList.add("selected");
+    mark.setAttribute("aria-pressed", "true");
+    var body = art.querySelector(".panel-body");
+    if (body) { body.textContent = ""; body.setAttribute("data-filled", "1"); }
+    ids(mark, "data-findings").forEach(function (fid) {
+      var li = byId(fid);
+      if (!li || li.hidden) { return; }
+      li.classList.add("current");
+      ids(li, "data-marks").forEach(function (mid) {
+        var other = byId(mid);
+        if (other && other !== mark && !other.disabled) { other.classList.add("related"); }
+      });
+      if (body) {
+        body.appendChild(li.querySelector(".explain").cloneNode(true));
+        var back = document.createElement("p");
+        back.className = "back";
+        back.lang = "en";
+        var a = document.createElement("a");
+        a.href = "#" + fid;
+        a.textContent = "\u2193 Finding #" + li.getAttribute("data-n") + " in the list";
+        back.appendChild(a);
+        body.appendChild(back);
+      }
+    });
+    if (scroll) { mark.scrollIntoView({block: "center"}); mark.focus({preventScroll: true}); }
+  }
+
+  document.addEventListener("click", function (ev) {
+    var t = ev.target;
+    if (!(t instanceof Element)) { return; }
+    var mark = t.closest(".q");
+    if (mark && !mark.disabled) {
+      if (mark.classList.contains("selected")) { clear(mark.closest(".article")); }
+      else { select(mark, false); }
+      return;
+    }
+    var link = t.closest("a[data-goto]");
+    if (link) {
+      var target = byId(link.getAttribute("data-goto"));
+      if (target && !target.disabled) {
+        ev.preventDefault();
+        select(target, true);
+      }
+    }
+  });
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") { return; }
+    all(".article").forEach(clear);
+  });
+
+  /* ---- "errors first" toggle: worst verdict first, then text order; off again = text order ---- */
+  all(".sort").forEach(function (btn) {
+    btn.addEventListener("click", function () {
+      var on = btn.getAttribute("aria-pressed") !== "true";
+      btn.setAttribute("aria-pressed", on ? "true" : "false");
+      var list = btn.closest(".findings").querySelector(".flist");
+      var items = all(".finding", list);
+      items.sort(function (a, b) {
+        var d = on ? Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank")) : 0;
+        return d || Number(a.getAttribute("data-n")) - Number(b.getAttribute("data-n"));
+      });
+      items.forEach(function (li) { list.appendChild(li); });
+    });
+  });
+
+  /* ---- sortable index table ---- */
+  all("table.index").forEach(function (table) {
+    var heads = all("thead th", table);
+    heads.forEach(function (th, col) {
+      var btn = th.querySelector("button");
+      btn.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        if (btn.getAttribute("data-type") === "num" && th.getAttribute("aria-sort") === "none") { asc = false; }
+        heads.forEach(function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var num = btn.getAttribute("data-type") === "num";
+        rows.sort(function (a, b) {
+          var x = a.cells[col].getAttribute("data-sort");
+          var y = b.cells[col].getAttribute("data-sort");
+          var d = num ? Number(x) - Number(y) : x.localeCompare(y);
+          return asc ? d : -d;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+
+  applyFilters();
+  if (location.hash) {
+    var first = byId(decodeURIComponent(location.hash.slice(1)));
+    if (first && first.classList.contains("q")) { select(first, true); }
+  }
+})();
