@@ -12,8 +12,8 @@ name: `article.txt` -> `article.txt.factcheck-ignore` (so article.md and article
 One suppression a line, `#` starts a comment line:
     zh.sum: the parts exclude Hong Kong
     zh.share "占全省的" : the share is of a different base
-The optional quoted fragment (straight or Chinese quotes) limits the suppression to findings that overlap an
-occurrence of that text; without it, the line covers the whole file.
+The optional quoted fragment (straight or Chinese quotes) limits the suppression to findings whose claim (or one
+of whose figures) overlaps an occurrence of that text; without it, the line covers the whole file.
 
 A suppression without a reason does not suppress: it becomes a warning finding (rule `factcheck.suppression`)
 so the original finding still counts. Suppressions that suppress nothing come back as messages, for
@@ -50,8 +50,9 @@ class Directive:
         if not any(matches(f.rule, r) for r in self.rules):
             return False
         start, end = _span(f)
-        if self.overlap:
-            return any(s < max(end, start + 1) and start < e for s, e in self.regions)
+        if self.overlap:  # the fragment touches the claim or one of its figures
+            spans = [(start, end)] + [(q.start, q.end) for q in f.quantities]
+            return any(s < max(b, a + 1) and a < e for s, e in self.regions for a, b in spans)
         return any(s <= start < e for s, e in self.regions)
 
 
