@@ -41,7 +41,8 @@ def baseline_create(
     except ImportError as exc:
         _fail(RuntimeError(f"the checking pipeline is not available: {exc}"))
     try:
-        report = check_paths(list(paths))
+        cfg = load_config(paths[0])
+        report = check_paths(list(paths), rule_paths=[Path(r) for r in cfg.rules] or None, language=cfg.language)
         files = []
         for fr in report.files:
             fr = apply_config(fr, load_config(Path(fr.path)))

@@ -2,7 +2,7 @@
 
 "Changed" means what a reviewer would see: every file added, modified or renamed between the merge base of REF
 and HEAD and the working tree (committed, staged and unstaged changes), plus untracked files that are not
-ignored. Deleted files are left out. Folders given on the command line keep only article files (.txt, .md,
+ignored. Deleted files are left out. Folders given on the command line keep only article files (.txt, .text, .md,
 .markdown, .html, .htm); files named explicitly are kept whatever their suffix. CI must fetch enough history
 for the merge base (actions/checkout with fetch-depth: 0).
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import FactcheckError
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}  # as api.collect_paths
 
 
 def _git(cwd: Path, *args: str) -> str:
