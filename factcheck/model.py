@@ -19,7 +19,7 @@ Kind = Literal[
 # What a quantity is, for matching: an amount (money, people, things), a percentage, percentage points,
 # a multiple (倍), a calendar year or date, a duration, an ordinal (第三), or a bare number.
 QuantityType = Literal["amount", "percent", "points", "multiple", "year", "date", "duration", "ordinal", "number"]
-Bound = Literal["exact", "lower", "upper", "approx"]
+Bound = Literal["exact", "more", "lower", "upper", "approx", "near"]
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 VERDICTS: tuple[Verdict, ...] = ("discrepancy", "rounding", "unverifiable", "consistent")

@@ -85,7 +85,8 @@ def parse_expression(src: str) -> ast.expr:
     if len(src) > MAX_EXPR_CHARS:
         raise ExprError("expression too long")
     try:
-        tree = ast.parse(src.strip(), mode="eval")
+        # ^ means power here; Python would read it as xor with a lower precedence than -, so rewrite it first
+        tree = ast.parse(src.strip().replace("^", "**"), mode="eval")
     except SyntaxError as e:
         raise ExprError(f"not a valid expression: {e.msg}") from None
     _check(tree)

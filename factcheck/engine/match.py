@@ -1,0 +1,83 @@
+"""Stage 3: find the relations a text asserts. Runs every rule's kind over the document and hands candidates on."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..kinds import Candidate, get_kind
+from ..model import Quantity
+from .context import Context
+from .pattern import TYPE_CHAR, compile_pattern, list_slots
+from .resolvers import resolve
+from .rules import RuleSpec
+
+_CHAR_TYPES = {}
+for _t, _c in TYPE_CHAR.items():
+    _CHAR_TYPES.setdefault(_c, _t)
+
+
+def pattern_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
+    assert rule.pattern is not None
+    regex = compile_pattern(rule.pattern)
+    lists = list_slots(rule.pattern)
+    masked = ctx.masked
+    groups = dict(regex.groupindex)  # RE2 matches take group numbers only
+    for m in regex.finditer(masked.text):
+        slots: dict[str, Quantity | list[Quantity]] = {}
+        for name, gi in groups.items():
+            if m.start(gi) < 0:
+                continue
+            s, e = m.start(gi), m.end(gi)
+            if name in lists:
+                chars = set(masked.text[s])  # the list's type is that of its first element
+                slots[name] = [ctx.quantities[masked.pos_to_q[i]] for i in range(s, e)
+                               if i in masked.pos_to_q and masked.text[i] in chars]
+            elif s in masked.pos_to_q:
+                slots[name] = ctx.quantities[masked.pos_to_q[s]]
+        start, end = masked.to_orig[m.start()], masked.to_orig[m.end()]
+        if end > start and m.end() > m.start() and (m.end() - 1) in masked.pos_to_q:
+            end = ctx.quantities[masked.pos_to_q[m.end() - 1]].end
+        cand = Candidate(rule=rule, slots=slots, relation=rule.relation or "", stated=rule.stated or "",
+                         start=start, end=end)
+        if resolve(ctx, rule, cand):
+            yield cand
+
+
+def find_candidates(ctx: Context, rules: list[RuleSpec]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for rule in rules:
+        kind = get_kind(rule.kind)
+        for cand in kind.candidates(ctx, rule):
+            cand = kind.adjust(ctx, cand)
+            if cand is not None:
+                out.append(cand)
+    return dedupe(out)
+
+
+def _key_quantities(c: Candidate) -> frozenset[int]:
+    qs: set[int] = set()
+    for v in c.slots.values():
+        for q in v if isinstance(v, list) else [v]:
+            qs.add(q.index)
+    return frozenset(qs)
+
+
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Two rules that recognise the same claim (same kind, same stated quantity) give one finding: the one that
+    binds more quantities, then the one listed first."""
+    best: dict[tuple, Candidate] = {}
+    order: list[tuple] = []
+    for c in cands:
+        stated = c.stated_override or c.slots.get(c.stated)
+        sid = stated.index if isinstance(stated, Quantity) else (c.start, c.end)
+        key = (c.rule.kind, sid)
+        if key not in best:
+            best[key] = c
+            order.append(key)
+        elif len(_key_quantities(c)) > len(_key_quantities(best[key])) and not c.unverifiable:
+            best[key] = c
+    return [best[k] for k in order]
+
+
+_WORD = re.compile(r"[\u4e00-\u9fff]{2}")

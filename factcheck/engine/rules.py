@@ -1,0 +1,246 @@
+"""Rule files: the pydantic models (their JSON Schema is published), loading through a safe YAML loader, validation.
+
+A rule picks a kind (code: how candidates are found and judged) and fills in its parameters (data: the phrasing
+pattern, the relation, which slot is the claim, examples). See docs/rules.md.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import RuleError
+from .expr import ExprError, check_relation_names, parse_relation
+from .pattern import PatternError, compile_pattern, slot_names
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="A sentence of your own in which the rule must (or must not) fire.")
+    expect: Literal["consistent", "rounding", "discrepancy", "unverifiable", "none"] = Field(
+        description="The verdict the rule must give on it; 'none' means the rule must stay silent.")
+    note: str = ""
+
+
+class Resolver(BaseModel):
+    """How to find a slot the phrasing does not contain (a base named in an earlier clause, say)."""
+
+    model_config = ConfigDict(extra="forbid")
+    find: str = Field(description="Resolver name: container, earlier_value, previous_percent.")
+    of: str | None = Field(default=None, description="The slot it relates to.")
+    markers: list[str] = Field(default_factory=list, description="Words that must link the two (其中, 中).")
+    sentences: int = Field(default=0, description="How many earlier sentences to search.")
+    optional: bool = Field(default=False, description="When not found: the claim is unverifiable, not skipped.")
+
+
+class Severity(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    slip_units: float = Field(default=1.0, description="A miss of at most this many units of the stated figure's "
+                                                       "last digit is a slip (warning); more is an error.")
+    level: Literal["error", "warning", "info"] | None = Field(default=None, description="Force one severity.")
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Unique id, e.g. zh.share.zhan.")
+    kind: str = Field(description="sum, difference, share, growth, cagr, points, multiple, enumeration_count, "
+                                  "comparison, expression ...")
+    language: Literal["zh", "en"]
+    description: str
+    pattern: str | None = Field(default=None, description="The phrasing: a regular expression (RE2 syntax) over "
+                                "the text, with {name:type} slots for quantities. Types: amount, percent, "
+                                "points, multiple, year, date, duration, number, any; amount+ for a list.")
+    relation: str | None = Field(default=None, description="The relation between slots, e.g. 'part / base * 100 "
+                                 "= p'. Grammar: numbers, slot names, + - * / ^, = <= >= < >, sum len abs min max.")
+    stated: str | None = Field(default=None, description="The slot holding the claimed figure.")
+    resolve: dict[str, Resolver] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=dict, description="Kind-specific parameters.")
+    severity: Severity = Field(default_factory=Severity)
+    message: str | None = None
+    enabled: bool = True
+    examples: list[Example] = Field(min_length=2)
+
+    @field_validator("examples")
+    @classmethod
+    def _pass_and_fail(cls, v: list[Example]) -> list[Example]:
+        if not any(e.expect in ("consistent", "rounding") for e in v):
+            raise ValueError("needs at least one example that passes (expect: consistent or rounding)")
+        if not any(e.expect in ("discrepancy", "unverifiable", "none") for e in v):
+            raise ValueError("needs at least one example that fails (expect: discrepancy, unverifiable or none)")
+        return v
+
+    source: str = Field(default="", exclude=True, description="File the rule came from (set by the loader).")
+
+
+class RuleFile(BaseModel):
+    """A YAML rule file: one rule, or `rules: [...]`."""
+
+    model_config = ConfigDict(extra="forbid")
+    rules: list[RuleSpec]
+
+
+def rule_file_schema() -> dict:
+    schema = RuleFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://factcheck.invalid/schemas/rule-file.schema.json"
+    schema["title"] = "factcheck rule file"
+    return schema
+
+
+class _SafeLineLoader(yaml.SafeLoader):
+    """SafeLoader (no python/object tags) that also remembers each mapping's line for error messages."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_SafeLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+MAX_RULE_FILE_BYTES = 1_000_000
+
+
+def _strip_lines(obj):
+    if isinstance(obj, dict):
+        return {k: _strip_lines(v) for k, v in obj.items() if k != "__line__"}
+    if isinstance(obj, list):
+        return [_strip_lines(v) for v in obj]
+    return obj
+
+
+def parse_rule_text(text: str, source: str) -> list[RuleSpec]:
+    try:
+        data = yaml.load(text, Loader=_SafeLineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise RuleError(f"{source}{where}: not valid YAML for a rule file ({getattr(e, 'problem', None) or e})") from None
+    if data is None:
+        return []
+    items = data.get("rules") if isinstance(data, dict) and "rules" in data else [data] if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise RuleError(f"{source}:1: a rule file holds a rule (a mapping) or 'rules:' with a list of them")
+    rules = []
+    for item in items:
+        line = item.get("__line__", 1) if isinstance(item, dict) else 1
+        try:
+            rule = RuleSpec.model_validate(_strip_lines(item))
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = ".".join(str(x) for x in err["loc"])
+            raise RuleError(f"{source}:{_line_of(item, err['loc'], line)}: {loc}: {err['msg']}") from None
+        rule.source = f"{source}:{line}"
+        try:
+            validate_rule(rule)
+        except (ExprError, PatternError, ValueError) as e:
+            field = "relation" if isinstance(e, ExprError) else "pattern"
+            raise RuleError(f"{source}:{_line_of(item, (field,), line)}: {rule.id}: {field}: {e}") from None
+        rules.append(rule)
+    return rules
+
+
+def _line_of(item: Any, loc: tuple, default: int) -> int:
+    node = item
+    for key in loc:
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        else:
+            break
+        if isinstance(node, dict) and "__line__" in node:
+            default = node["__line__"]
+    return default
+
+
+def validate_rule(rule: RuleSpec) -> None:
+    from ..kinds import get_kind  # kinds register themselves; unknown kinds are refused here
+
+    kind = get_kind(rule.kind)
+    names: set[str] = set()
+    if rule.pattern is not None:
+        compile_pattern(rule.pattern)
+        names |= slot_names(rule.pattern)
+    names |= set(rule.resolve)
+    names |= set(kind.implicit_slots)
+    if rule.relation is not None:
+        rel = parse_relation(rule.relation)
+        if names:
+            check_relation_names(rel, names)
+        if rule.stated and rule.stated not in rel.names:
+            raise ExprError(f"stated slot {rule.stated!r} does not occur in the relation")
+    kind.validate(rule)
+
+
+def load_rule_file(path: Path) -> list[RuleSpec]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_RULE_FILE_BYTES:
+            raise RuleError(f"{path}: rule file larger than {MAX_RULE_FILE_BYTES} bytes")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleError(f"{path}: rule files must be UTF-8") from None
+    except OSError as e:
+        raise RuleError(f"{path}: cannot read ({e.strerror or e})") from None
+    return parse_rule_text(text, str(path))
+
+
+def rule_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    if path.exists():
+        return [path]
+    raise RuleError(f"{path}: no such rule file or folder")
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ of the checkout, or the same files installed as the package factcheck.builtin_rules."""
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("factcheck.builtin_rules")))
+
+
+@lru_cache(maxsize=8)
+def builtin_rules(language: str | None = None) -> tuple[RuleSpec, ...]:
+    """Built-in rules, validated once per process (and cached across processes in a JSON file when possible)."""
+    return tuple(r for r in _load_builtin() if language is None or r.language == language)
+
+
+@lru_cache(maxsize=1)
+def _load_builtin() -> tuple[RuleSpec, ...]:
+    root = builtin_rules_dir()
+    rules: list[RuleSpec] = []
+    for f in rule_files(root):
+        rules.extend(load_rule_file(f))
+    _check_unique(rules)
+    return tuple(rules)
+
+
+def _check_unique(rules: list[RuleSpec]) -> None:
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.id in seen:
+            raise RuleError(f"{r.source}: rule id {r.id!r} already defined at {seen[r.id]}")
+        seen[r.id] = r.source
+
+
+def load_rules(extra: list[Path] | None = None, language: str | None = None) -> list[RuleSpec]:
+    rules = list(builtin_rules(language))
+    for p in extra or []:
+        for f in rule_files(Path(p)):
+            rules.extend(r for r in load_rule_file(f) if language is None or r.language == language)
+    _check_unique(rules)
+    return [r for r in rules if r.enabled]
+
+
+def schema_json() -> str:
+    return json.dumps(rule_file_schema(), ensure_ascii=False, indent=2)

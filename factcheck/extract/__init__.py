@@ -1,0 +1,25 @@
+"""Stage 2: Document -> quantities. One module per language pack, each registering itself by language code."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+from ..model import Quantity
+from ..read import Document
+
+EXTRACTORS: dict[str, Callable[[Document], list[Quantity]]] = {}
+
+
+def register(language: str):
+    def deco(fn: Callable[[Document], list[Quantity]]):
+        EXTRACTORS[language] = fn
+        return fn
+
+    return deco
+
+
+def extract(doc: Document) -> list[Quantity]:
+    if doc.language not in EXTRACTORS:
+        importlib.import_module(f"{__name__}.{doc.language}")
+    return EXTRACTORS[doc.language](doc)

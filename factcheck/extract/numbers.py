@@ -1,0 +1,107 @@
+"""Language-neutral helpers: from a numeral's text and its qualifiers to a value and an interval."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from ..engine.interval import Interval
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+             "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+_CN_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+
+def _simple_cn(s: str) -> Decimal | None:
+    """The common short forms without the library: 三, 十二, 四十, 二十五, 两. None when not simple."""
+    if all(c in _CN_DIGIT for c in s) and len(s) == 1:
+        return Decimal(_CN_DIGIT[s])
+    if len(s) <= 3 and "十" in s and s.count("十") == 1:
+        a, _, b = s.partition("十")
+        if (not a or a in _CN_DIGIT) and (not b or b in _CN_DIGIT):
+            return Decimal((_CN_DIGIT[a] if a else 1) * 10 + (_CN_DIGIT[b] if b else 0))
+    return None
+
+
+@lru_cache(maxsize=4096)
+def cn_numeral(s: str) -> Decimal | None:
+    """Value of a Chinese numeral (五十四亿三千三百万, 十二点九七, 两). None when it is not one."""
+    v = _simple_cn(s)
+    if v is not None:
+        return v
+    if all(c in _CN_DIGIT for c in s.replace("点", "")) and "点" not in s[:1]:
+        # digit-by-digit forms: 二〇一九, 一点五
+        whole, _, frac = s.partition("点")
+        try:
+            return Decimal("".join(str(_CN_DIGIT[c]) for c in whole) + ("." + "".join(str(_CN_DIGIT[c]) for c in frac) if frac else ""))
+        except (KeyError, InvalidOperation):
+            return None
+    import cn2an  # lazy: the library costs ~0.25 s to import and most numerals never need it
+
+    try:
+        out = cn2an.cn2an(s.replace("两", "二"), "normal")
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    try:
+        return Decimal(str(out))
+    except InvalidOperation:
+        return None
+
+
+def cn_place(s: str, value: Decimal) -> int:
+    """Decimal exponent of the last significant place a Chinese numeral states (五十四亿 -> 8, 十二点九七 -> -2)."""
+    if "点" in s:
+        return -len(s.split("点", 1)[1])
+    return trailing_zeros(value)
+
+
+def trailing_zeros(value: Decimal) -> int:
+    n = int(value)
+    if n == 0 or value != n:
+        return 0
+    z = 0
+    while n % 10 == 0:
+        n //= 10
+        z += 1
+    return z
+
+
+def arabic(s: str) -> tuple[Decimal, int] | None:
+    """(value, decimals) of an Arabic numeral with optional thousands separators."""
+    t = s.replace(",", "").replace(" ", "")
+    try:
+        v = Decimal(t)
+    except InvalidOperation:
+        return None
+    dec = len(t.split(".", 1)[1]) if "." in t else 0
+    return v, dec
+
+
+LOWER = "lower"
+UPPER = "upper"
+APPROX = "approx"
+NEAR = "near"  # just under: 近, 将近, nearly, almost
+ABOUT_WIDTH = 0.10  # "about X" admits X ± 10 %
+
+
+def interval_for(value: float, decimals: int, scale: float, bound: str, place: int | None = None) -> Interval:
+    """The interval a stated figure stands for.
+
+    decimals: digits after the point as written; place: exponent of the last significant digit for 余/多
+    (6万余 -> place 0 with scale 1e4 -> [6万, 7万)).
+    """
+    iv = Interval.rounded(value, decimals, scale)
+    if bound == "more":  # 余 / 多 / 有余: at least the figure, less than one more unit of its last place
+        unit = 10.0 ** (place if place is not None else -decimals) * scale
+        return Interval(value, value + unit)
+    if bound == LOWER:
+        return Interval(iv.lo, float("inf"))
+    if bound == UPPER:
+        return Interval(min(0.0, iv.lo), iv.hi)
+    if bound == APPROX:
+        w = abs(value) * ABOUT_WIDTH
+        return Interval(min(iv.lo, value - w), max(iv.hi, value + w))
+    if bound == NEAR:
+        w = abs(value) * ABOUT_WIDTH
+        return Interval(min(iv.lo, value - w), iv.hi)
+    return iv

@@ -1,0 +1,226 @@
+"""Chinese language pack: quantities in Chinese news text.
+
+Arabic numerals (with decimals, thousands separators, full-width digits folded by the reader), Chinese numerals
+(五十四亿, 三, 两, 百分之十二点九七), scales 万/亿/万亿, units, qualifiers (余/多/以上/超过: lower bound;
+不到/以下/不足: upper bound; 约/近/左右: approximate), ranges (800——1000人, 3至5个), years and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Quantity
+from ..read import Document
+from . import register
+from .numbers import APPROX, LOWER, NEAR, UPPER, arabic, cn_numeral, cn_place, interval_for, trailing_zeros
+
+CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_CN_NUM = f"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][{CN}]*(?:点[零〇一二三四五六七八九]+)?"
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+_SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6, "十万": 1e5,
+           "万": 1e4, "亿": 1e8}
+
+# Units, longest first so 个百分点 wins over 个 and 平方公里 over 公里.
+_UNITS = sorted("""
+个百分点 百分点 % ‰ 倍 成
+亿美元 美元 港元 港币 欧元 日元 英镑 人民币 元 角 分钱
+人次 万人次 人 户 个 家 亩 公顷 平方公里 平方米 立方米 千米 公里 千克 公斤 克 吨 米 千瓦时 千瓦 兆瓦 度
+头 只 套 辆 台 件 项 条 所 座 名 位 次 批 场 份 本 张 股 种 类 篇 部 处 片 栋 间 床 支 架 艘 列 趟 笔 宗 起 例 对 双
+个月 年度 年 月 日 天 小时 分钟 秒 周年 周 岁 届 期 轮 季度 季 点
+村 镇 乡 县 市 区 省 州 国 地 校 园 网点 码头 港 城 街道 社区 行业 产业 大类 门类 企业 单位 工程 领域 方面 部门
+""".split(), key=len, reverse=True)
+_UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
+
+_TOKEN = re.compile(
+    rf"(?P<pct>百分之(?P<pctnum>{_CN_NUM}))"
+    rf"|(?P<ar>{_AR_NUM})(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿)?"
+    rf"(?P<more>多|余|有余)?(?P<unit>{_UNIT_RE})?(?P<post>有余|余|多|以上|以下|左右|上下|之多)?"
+    rf"|(?P<cn>{_CN_NUM})(?P<cmore>多|余|有余)?(?P<cunit>{_UNIT_RE})(?P<cpost>有余|余|多|以上|以下|左右|上下)?"
+)
+_DATETIME = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?")
+_RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*\Z")
+
+_PREFIX = [  # qualifier words directly before a number
+    (re.compile(r"(?:大约|大概|约为|约)\Z"), APPROX),
+    (re.compile(r"(?:将近|接近|近)\Z"), NEAR),
+    (re.compile(r"(?:超过|超出|逾|多于|至少|最低|不少于|不低于|高于|达到了?|超)\Z"), LOWER),
+    (re.compile(r"(?:不到|不足|少于|低于|不超过|最多|最高|未超过)\Z"), UPPER),
+]
+_PREFIX_LOWER_STRICT = re.compile(r"(?:达到了?)\Z")  # 达到 states a level reached: exact, not a bound
+_POST_BOUND = {"以上": LOWER, "以下": UPPER, "左右": APPROX, "上下": APPROX, "之多": "exact"}
+_YEAR_UNITS = {"年", "年度"}
+_DATE_UNITS = {"月", "日"}
+_DURATION_UNITS = {"年", "个月", "天", "小时", "分钟", "秒", "周年", "周", "季度", "岁"}
+# Units that are not things counted: a number with them is not an amount.
+_TYPE_BY_UNIT = {"%": "percent", "‰": "percent", "成": "percent", "个百分点": "points", "百分点": "points",
+                 "倍": "multiple"}
+
+
+def _kind_for(unit: str, digits: str, chinese: bool, after: str) -> str:
+    if unit in _TYPE_BY_UNIT:
+        return _TYPE_BY_UNIT[unit]
+    if unit in _YEAR_UNITS:
+        if not chinese and len(digits) == 4 and digits[:2] in ("19", "20"):
+            return "year"
+        if chinese and len(digits) == 4 and all(c in "零〇一二三四五六七八九" for c in digits):
+            return "year"
+        return "duration"
+    if unit in _DATE_UNITS:
+        return "date"
+    if unit in _DURATION_UNITS or unit == "期" or unit == "届":
+        return "duration"
+    return "amount"
+
+
+@register("zh")
+def extract_zh(doc: Document) -> list[Quantity]:
+    text, norm = doc.text, doc.norm
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATETIME.finditer(norm):
+        if m.group().count("-") + m.group().count("/") + m.group().count(".") >= 2 or ":" in m.group():
+            taken.append((m.start(), m.end()))
+            out.append(dict(start=m.start(), end=m.end(), type="date", value=0.0, lo=0.0, hi=0.0, digits=m.group(),
+                            decimals=0, unit="", bound="exact", qualifier="", chinese=False, scale=1.0))
+    ti = 0
+    for m in _TOKEN.finditer(norm):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in taken):
+            continue
+        q = _quantity(m, norm)
+        if q is None:
+            continue
+        out.append(q)
+    out.sort(key=lambda d: d["start"])
+    _link_ranges(out, norm)
+    quantities = []
+    for i, d in enumerate(out):
+        d["furniture"] = doc.in_furniture(d["start"], d["end"])
+        quantities.append(Quantity(index=i, text=text[d["start"]:d["end"]], **d))
+    del ti
+    return quantities
+
+
+def _quantity(m: re.Match, norm: str) -> dict | None:
+    s, e = m.start(), m.end()
+    before = norm[max(0, s - 4):s]
+    if s > 0 and norm[s - 1] == "第":
+        typ = "ordinal"
+    else:
+        typ = None
+    chinese = m.group("ar") is None
+    qualifier = ""
+    bound = "exact"
+    scale_text = ""
+    scale = 1.0
+    if m.group("pct"):
+        digits = m.group("pctnum")
+        v = cn_numeral(digits)
+        if v is None:
+            return None
+        place = cn_place(digits, v)
+        decimals = -place
+        unit = "%"
+        more = post = None
+    elif m.group("ar"):
+        digits = m.group("ar")
+        if s > 0 and (norm[s - 1].isdigit() or norm[s - 1] == "." and s > 1 and norm[s - 2].isdigit()):
+            return None
+        if norm[s - 1:s].isalpha() and norm[s - 1].isascii():
+            return None  # part of a code such as G20, A股 tickers, model numbers
+        parsed = arabic(digits)
+        if parsed is None:
+            return None
+        v, decimals = parsed
+        scale_text = m.group("scale") or ""
+        scale = _SCALES.get(scale_text, 1.0)
+        unit = m.group("unit") or ""
+        more, post = m.group("more"), m.group("post")
+        place = trailing_zeros(v) if decimals == 0 else -decimals
+        if digits.startswith("0") and len(digits) > 1 and "." not in digits:
+            typ = typ or "number"
+    else:
+        digits = m.group("cn")
+        v = cn_numeral(digits)
+        if v is None:
+            return None
+        unit = m.group("cunit") or ""
+        more, post = m.group("cmore"), m.group("cpost")
+        if _cn_false_positive(norm, s, digits, unit):
+            return None
+        place = cn_place(digits, v)
+        decimals = -place if place > 0 else -place
+        decimals = -place
+    if unit == "成" and not (v == int(v) and 1 <= v <= 10 and len(digits) <= 2):
+        unit = ""
+        e = m.start("unit") if m.group("unit") else e
+    if unit == "点" and not chinese:
+        unit = ""  # 8点 is a time, 2245点 an index level: neither is a percentage
+        typ = typ or "number"
+    value = float(v) * scale
+    if unit == "成":
+        value, decimals, place = float(v) * 10, -1, 1
+    typ = typ or _kind_for(unit, digits, chinese, norm[e:e + 2])
+    # qualifiers
+    if more:
+        bound, qualifier = "more", more
+    if post:
+        if post in ("余", "多", "有余"):
+            bound, qualifier = "more", post
+        else:
+            bound, qualifier = _POST_BOUND[post], post
+    if bound == "exact" and typ not in ("year", "date", "ordinal"):
+        for pat, b in _PREFIX:
+            pm = pat.search(before)
+            if pm:
+                if _PREFIX_LOWER_STRICT.search(before):
+                    break
+                bound, qualifier = b, pm.group()
+                break
+    iv = interval_for(value, decimals, scale, bound, place if bound == "more" else None)
+    if bound == "more" and unit == "成":
+        iv = interval_for(value, 0, 1.0, "more", 1)
+    if typ in ("year", "date", "ordinal"):
+        iv = interval_for(value, 0, 1.0, "exact")
+        iv = type(iv)(value, value)  # calendar labels are exact, not rounded measurements
+    return dict(start=s, end=e, type=typ, value=value, lo=iv.lo, hi=iv.hi, digits=digits, decimals=decimals,
+                scale=scale, scale_text=scale_text, unit=unit, bound=bound, qualifier=qualifier, chinese=chinese)
+
+
+_CN_WORDS_BEFORE = set("统唯万进专划同整逐之第单")
+_CN_SINGLE_NOT_COUNT = {"一", "两", "二"}
+
+
+def _cn_false_positive(norm: str, s: int, digits: str, unit: str) -> bool:
+    """Chinese numerals hide inside words (统一, 唯一, 进一步, 一体化, 十三五). Keep the ones that count things."""
+    prev = norm[s - 1] if s else ""
+    if prev in _CN_WORDS_BEFORE and len(digits) == 1:
+        return True
+    if digits in _CN_SINGLE_NOT_COUNT and unit in ("点", "方面", "部门", "地", "国", "市", "区", "城", "期", "轮", "季"):
+        return True  # 一点, 一方面, 一地, 两国: words, not counts
+    if unit == "点" and digits[-1] not in "十百千万亿":
+        return True  # 三点 is a time or 'points' of an argument
+    return False
+
+
+def _link_ranges(out: list[dict], norm: str) -> None:
+    """800——1000人, 3至5个: the first end takes the unit and scale of the second and both are bounds of a range."""
+    for a, b in zip(out, out[1:]):
+        gap = norm[a["end"]:b["start"]]
+        if not gap or len(gap) > 3 or not _RANGE_SEP.match(gap):
+            continue
+        if a["type"] in ("date", "ordinal") or b["type"] in ("date", "ordinal"):
+            continue
+        if a["unit"] and b["unit"] and a["unit"] != b["unit"]:
+            continue
+        if not a["unit"]:
+            a["unit"], a["type"] = b["unit"], b["type"]
+            if b["scale"] != 1.0 and a["scale"] == 1.0:
+                a["scale"], a["scale_text"] = b["scale"], b["scale_text"]
+                f = b["scale"]
+                a["value"] *= f
+                a["lo"] *= f
+                a["hi"] *= f
+        a["range_with"] = out.index(b)
+        b["range_with"] = out.index(a)

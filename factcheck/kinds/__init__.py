@@ -1,0 +1,83 @@
+"""Rule kinds: a small fixed set of code, filled in by YAML rules. Each kind registers itself by name.
+
+A kind finds candidate relations for a rule (by default: the rule's pattern over the masked text, then its
+resolvers for slots the phrasing does not hold) and may adjust the relation (a sum over a list that is not
+plainly exhaustive becomes parts <= total). Judging is shared: factcheck.engine.check.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from ..errors import RuleError
+
+if TYPE_CHECKING:
+    from ..engine.context import Context
+    from ..engine.rules import RuleSpec
+    from ..model import Quantity
+
+KINDS: dict[str, "Kind"] = {}
+
+
+@dataclass
+class Candidate:
+    rule: "RuleSpec"
+    slots: dict[str, "Quantity | list[Quantity]"]
+    relation: str
+    stated: str
+    start: int
+    end: int
+    notes: list[str] = field(default_factory=list)
+    unverifiable: str = ""  # why the claim cannot be checked, when it cannot
+    roles: dict[str, str] = field(default_factory=dict)  # slot -> role name for the report
+    extra_quantities: list["Quantity"] = field(default_factory=list)  # shown, not computed with (e.g. a count)
+    stated_override: "Quantity | None" = None  # for kinds whose claim is not a slot (enumeration counts)
+    expected_override: tuple[float, float] | None = None
+    arithmetic: str = ""
+
+
+class Kind:
+    name = ""
+    label = ""
+    implicit_slots: tuple[str, ...] = ()
+
+    def validate(self, rule: "RuleSpec") -> None:
+        if rule.pattern is None:
+            raise ValueError(f"kind {self.name} needs a pattern")
+        if rule.relation is None or rule.stated is None:
+            raise ValueError(f"kind {self.name} needs a relation and a stated slot")
+
+    def candidates(self, ctx: "Context", rule: "RuleSpec") -> Iterator[Candidate]:
+        from ..engine.match import pattern_candidates
+
+        yield from pattern_candidates(ctx, rule)
+
+    def adjust(self, ctx: "Context", cand: Candidate) -> Candidate | None:
+        """Last look at a candidate before judging; None drops it."""
+        return cand
+
+
+def register(cls: type[Kind]) -> type[Kind]:
+    KINDS[cls.name] = cls()
+    return cls
+
+
+_loaded = False
+
+
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for mod in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{mod.name}")
+
+
+def get_kind(name: str) -> Kind:
+    _load()
+    if name not in KINDS:
+        raise RuleError(f"unknown rule kind {name!r}; known kinds: {', '.join(sorted(KINDS))}")
+    return KINDS[name]

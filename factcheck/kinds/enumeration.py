@@ -1,0 +1,129 @@
+"""Enumeration counts: 六大产业 after 牛、羊、菜、果、薯、药; 四个方面：A、B、C、D. The count must match the items.
+
+The rule's pattern (RE2, over the plain text, not the masked one) finds the count phrase; it must have a group
+`n` holding the numeral. Items are counted in the list directly before the phrase (…、…、…[等]“N大X”) or directly
+after it (N大X：A、B、C / N个方面：一是…二是…).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import Candidate, Kind, register
+from ..extract.numbers import cn_numeral
+from ..model import Quantity
+
+_BOUNDARY = re.compile(r"[,;:。!?！？；：\n()（）”“\"]")
+_CONJ = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _count_items(segment: str) -> int:
+    """Items in 甲、乙和丙 (3). A conjunction inside an earlier item starts the list afresh: in
+    主任某某和甲、乙、丙 the list is 甲、乙、丙. An empty item means this is not one list: 0."""
+    segment = segment.strip()
+    if not segment:
+        return 0
+    items = segment.split("、")
+    for i in range(len(items) - 2, -1, -1):
+        parts = _CONJ.split(items[i])
+        if len(parts) > 1:
+            items = [parts[-1]] + items[i + 1:]
+            break
+    if any(not it.strip() for it in items):
+        return 0
+    n = len(items)
+    if _CONJ.search(items[-1][1:]):
+        n += 1
+    return n
+
+
+@register
+class Enumeration(Kind):
+    name = "enumeration_count"
+    label = "Count of listed items"
+
+    def validate(self, rule) -> None:
+        if not rule.pattern or "(?P<n>" not in rule.pattern:
+            raise ValueError("enumeration_count needs a pattern with a group (?P<n>...) for the numeral")
+        from ..engine.pattern import compile_pattern
+
+        compile_pattern(rule.pattern)
+
+    def candidates(self, ctx, rule) -> Iterator[Candidate]:
+        from ..engine.pattern import compile_pattern
+
+        regex = compile_pattern(rule.pattern)
+        norm = ctx.doc.norm
+        etc_gap = int(rule.params.get("max_gap_after_etc", 8))
+        for m in regex.finditer(norm):
+            s, e = m.start(), m.end()
+            if ctx.doc.in_furniture(s, e):
+                continue
+            digits = m.group(regex.groupindex["n"])
+            value = float(digits) if digits.isdigit() else cn_numeral(digits)
+            if value is None or not 2 <= float(value) <= 20:
+                continue
+            n = int(value)
+            before = self._before(norm, s, etc_gap)
+            after = self._after(norm, e)
+            if before is not None:
+                items, partial, where = before[0], before[1], "before"
+            elif after is not None:
+                items, partial, where = after, False, "after"
+            else:
+                continue
+            if items < 2:
+                continue
+            if partial and items < n:
+                continue  # 甲、乙等七市 or 甲、乙等边区9县: 等 may end a list of examples, not of all
+            q = Quantity(index=-1 - s, text=ctx.doc.text[s:e], start=s, end=e, value=float(n), lo=float(n),
+                         hi=float(n), digits=digits, decimals=0, unit="", type="amount", chinese=not digits.isdigit())
+            cand = Candidate(rule=rule, slots={}, relation="", stated="count", start=s, end=e, stated_override=q,
+                             expected_override=(float(items), float(items)),
+                             arithmetic=f"{items} items listed {where} {q.text}")
+            yield cand
+
+    @staticmethod
+    def _before(norm: str, s: int, etc_gap: int) -> tuple[int, bool] | None:
+        i = s
+        if i and norm[i - 1] in "“\"「":
+            i -= 1
+        window = norm[max(0, i - etc_gap - 1):i]
+        partial = False
+        k = window.rfind("等")
+        if k >= 0:
+            gap = window[k + 1:]
+            if gap and not re.fullmatch(r"[“”\"「」\u4e00-\u9fff]{0,%d}" % etc_gap, gap):
+                return None
+            partial = True  # 等 may close a complete list or stand for 'and others': only too many items is wrong
+            i = i - len(window) + k
+        elif norm[max(0, i - 1):i] in ("这", "共", "此"):
+            i -= 1
+        seg_start = i
+        while seg_start > 0 and not _BOUNDARY.match(norm[seg_start - 1]) and i - seg_start < 200:
+            seg_start -= 1
+        segment = norm[seg_start:i]
+        if "、" not in segment and not _CONJ.search(segment):
+            return None
+        return _count_items(segment), partial
+
+    @staticmethod
+    def _after(norm: str, e: int) -> int | None:
+        j = e
+        m = re.match(r"[\u4e00-\u9fff]{0,6}?(?::|,即|,分别是|,分别为|,包括|:即|,主要是|是)", norm[j:j + 12])
+        if not m:
+            return None
+        j += m.end()
+        end = j
+        while end < len(norm) and norm[end] not in "。\n" and end - j < 400:
+            end += 1
+        body = norm[j:end]
+        ords = re.findall(r"(?:^|[,;。])\s*([一二三四五六七八九十])是", body)
+        if ords:
+            return max(_ORDINALS.index(o) + 1 for o in ords)
+        first = re.split(r"[,;:。]", body, maxsplit=1)[0]
+        if "、" in first:
+            return _count_items(first)
+        return None
