@@ -10,6 +10,10 @@
 
   all(".js-only").forEach(function (el) { el.hidden = false; });
   document.documentElement.classList.add("js");
+  /* Filters start folded on a phone, where they would fill the first screen. */
+  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
+    all(".filterbox").forEach(function (d) { d.open = false; });
+  }
 
   /* ---- filters: a finding shows when its verdict, severity and kind are all ticked ---- */
   var boxes = all(".filters input[type=checkbox]");
@@ -72,6 +76,8 @@
       m.setAttribute("aria-pressed", "false");
     });
     all(".finding.current", art).forEach(function (li) { li.classList.remove("current"); });
+    var panel = art.querySelector(".panel");
+    if (panel) { panel.classList.remove("open"); }
     var body = art.querySelector(".panel-body");
     if (body && body.getAttribute("data-filled")) {
       body.textContent = "";
@@ -90,7 +96,11 @@
     mark.classList.add("selected");
     mark.setAttribute("aria-pressed", "true");
     var body = art.querySelector(".panel-body");
-    if (body) { body.textContent = ""; body.setAttribute("data-filled", "1"); }
+    if (body) {
+      body.textContent = "";
+      body.setAttribute("data-filled", "1");
+      art.querySelector(".panel").classList.add("open");
+    }
     ids(mark, "data-findings").forEach(function (fid) {
       var li = byId(fid);
       if (!li || li.hidden) { return; }
@@ -117,6 +127,14 @@
   document.addEventListener("click", function (ev) {
     var t = ev.target;
     if (!(t instanceof Element)) { return; }
+    var closer = t.closest(".close");
+    if (closer) {
+      var art = closer.closest(".article");
+      var sel = art.querySelector(".q.selected");
+      clear(art);
+      if (sel) { sel.focus(); }
+      return;
+    }
     var mark = t.closest(".q");
     if (mark && !mark.disabled) {
       if (mark.classList.contains("selected")) { clear(mark.closest(".article")); }
