@@ -18,7 +18,6 @@ TYPE_CHAR = {"amount": "\ue001", "percent": "\ue002", "points": "\ue003", "multi
 HIDDEN = "\ue00f"  # quantities in page furniture: never matched
 ANY = "[\ue001-\ue008]"
 SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*):([a-z|]+)(\+?)\}")
-SEP = "[^\ue000-\ue00f。!?！？\\n]{0,24}?"
 GAP = re.compile(r"\{~(\d{1,3})\}")  # {~12}: up to 12 words or dates/years, but no other quantity, same sentence
 GAP_CLASS = "[^\ue001-\ue004\ue00f。!?！？\\n]"
 
@@ -47,8 +46,9 @@ def translate(pattern: str) -> str:
             raise PatternError(f"slot {name!r} appears twice")
         seen.add(name)
         c = _class(types)
-        if plus:
-            return f"(?P<{name}>{c}(?:{SEP}{c})*)"
+        if plus:  # between list items: words and other kinds of figures (dates, growth rates), not the list's own
+            sep = "[^" + c[1:-1] + "\ue00f。!?！？\\n]{0,24}?"
+            return f"(?P<{name}>{c}(?:{sep}{c})*)"
         return f"(?P<{name}>{c})"
 
     out = SLOT.sub(repl, pattern)
