@@ -21,5 +21,8 @@ def register(language: str):
 
 def extract(doc: Document) -> list[Quantity]:
     if doc.language not in EXTRACTORS:
-        importlib.import_module(f"{__name__}.{doc.language}")
+        try:
+            importlib.import_module(f"{__name__}.{doc.language}")
+        except ModuleNotFoundError:
+            return []  # no language pack yet: nothing found, nothing claimed
     return EXTRACTORS[doc.language](doc)
