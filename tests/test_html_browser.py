@@ -121,6 +121,26 @@ def test_keyboard_selects_a_quantity(page, tmp_path):
     assert "12 + 9 + 8" not in page.locator(".panel-body").inner_text()
 
 
+CONTRAST = """els => els.map(e => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const st = getComputedStyle(e);
+  const a = lum(rgb(st.color)), b = lum(rgb(st.backgroundColor));
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+})"""
+
+
+def test_labels_have_enough_contrast(page, tmp_path):
+    open_sample(page, tmp_path)
+    ratios = page.locator(".summary .chip, .tag, .sev").evaluate_all(CONTRAST.replace(
+        "st.backgroundColor", "(st.backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : st.backgroundColor)"))
+    assert len(ratios) > 10 and min(ratios) >= 4.5, ratios
+    marks = page.locator("button.q .badge").evaluate_all(CONTRAST.replace("st.backgroundColor",
+                                                                          "getComputedStyle(e.parentNode).backgroundColor"))
+    assert min(marks) >= 4.5, marks
+
+
 def test_verdict_filter_hides_consistent_findings(page, tmp_path):
     open_sample(page, tmp_path)
     consistent = page.locator("li.finding[data-cls=consistent]")
