@@ -280,3 +280,12 @@ def test_page_names_are_safe():
                                    FileReport(path=".hidden.txt")))
     assert names == ["passwd.html", "a_b_.html", "hidden.html"]
     assert all("/" not in n for n in names)
+
+
+def test_importing_the_renderer_does_not_load_jinja2():
+    import subprocess
+    import sys
+
+    code = "import sys, factcheck.report.html; print('jinja2' in sys.modules, 'markupsafe' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -229,3 +229,32 @@ def test_real_example_article(page, tmp_path):
     shoot(page, "gansu-desktop.png", 1280)
     shoot(page, "gansu-phone.png", 390, full=False)
     assert not page.errors
+
+
+def test_cli_writes_one_page_per_article_and_an_index(page, tmp_path):
+    """`factcheck run A B --format html --output DIR` through the real CLI, then opened in the browser."""
+    import subprocess
+    import sys
+
+    try:
+        import factcheck.cli  # noqa: F401
+    except ImportError:
+        pytest.skip("factcheck.cli is not there yet")
+    from test_html import SAMPLE
+
+    (tmp_path / "in").mkdir()
+    for name in ("first.txt", "second.txt"):
+        (tmp_path / "in" / name).write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [sys.executable, "-c", "from factcheck.cli import main; main()", "run", str(tmp_path / "in" / "first.txt"),
+         str(tmp_path / "in" / "second.txt"), "--format", "html", "--output", str(out) + "/"],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent.parent)
+    assert run.returncode in (0, 1), run.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["first.html", "index.html", "second.html"]
+    page.goto((out / "index.html").as_uri())
+    assert page.locator("tbody th a").all_inner_texts() == ["first.txt", "second.txt"]
+    page.locator("tbody th a", has_text="second.txt").click()
+    assert page.locator("h1").inner_text().endswith("second.txt")
+    assert "某市去年投入帮扶资金" in page.locator(".text").inner_text()
+    assert not page.errors
