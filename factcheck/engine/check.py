@@ -213,8 +213,11 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
                       expected=exp_txt, stated=stated_txt, note="; ".join(notes))
 
     # discrepancy
+    # A slip: the figure the arithmetic rounds to is at most slip_units steps of the stated last digit away
+    # (10.2% where 10.26% rounds to 10.3%); anything further is material.
     unit_step = (10.0 ** -stated.decimals) * (stated.scale or 1.0)
-    off_units = abs(point - stated.value) / unit_step if unit_step else float("inf")
+    rounded = round(point / unit_step) * unit_step if unit_step else point
+    off_units = abs(rounded - stated.value) / unit_step if unit_step else float("inf")
     if severity_policy.level:
         severity = severity_policy.level
     else:
