@@ -185,8 +185,9 @@ def test_page_header_counts_coverage_and_lang():
 
 def test_filters_cover_verdict_severity_and_kind():
     html = render(sample_file())
-    boxes = tags(html, "input", type="checkbox")
+    boxes = [b for b in tags(html, "input", type="checkbox") if "data-facet" in b]
     facets = {(b["data-facet"], b["value"]) for b in boxes}
+    assert tags(html, "input", type="checkbox", **{"class": "show-unchecked"})
     assert {("cls", "discrepancy"), ("cls", "slip"), ("cls", "consistent"), ("severity", "warning"),
             ("kind", "share"), ("kind", "points")} <= facets
 
@@ -289,3 +290,23 @@ def test_importing_the_renderer_does_not_load_jinja2():
     code = "import sys, factcheck.report.html; print('jinja2' in sys.modules, 'markupsafe' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_unchecked_numbers_are_underlined_not_marked():
+    from factcheck.model import Quantity
+
+    text = "共有3个项目,其中甲2个、乙1个。另有7人参加,网页第9页。"
+
+    def qty(needle: str, **kw) -> Quantity:
+        i = text.index(needle)
+        return Quantity(index=0, text=needle, start=i, end=i + len(needle), value=1, lo=1, hi=1, digits="1",
+                        decimals=0, **kw)
+
+    f = finding(text, "sum", "consistent", "info", [("3个", "total"), ("2个", "part"), ("1个", "part")])
+    fr = FileReport(path="x.txt", findings=[f], text=text,
+                    quantities=[qty("3个"), qty("2个"), qty("1个"), qty("7人"), qty("9页", furniture=True)])
+    html = render(fr)
+    assert re.findall(r'<span class="uq">(.*?)</span>', html) == ["123", "7人"]  # the legend sample, then 7人
+    assert [t for _, t, _ in marks(html)] == ["3个", "2个", "1个"]
+    body = re.search(r'<div class="text" [^>]*>(.*?)</div>', html, re.S).group(1)
+    assert re.sub(r'<span class="badge".*?</span>|<span class="sr">.*?</span>|<[^>]+>', "", body) == text

@@ -226,6 +226,12 @@ def test_real_example_article(page, tmp_path):
     if fr.findings:
         page.locator("button.q").first.click()
         assert page.locator(".panel-body .explain").count() >= 1
+    if fr.coverage.numbers_unchecked:
+        uq = page.locator(".text .uq").first
+        assert uq.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dotted"
+        page.locator("input.show-unchecked").uncheck()
+        assert uq.evaluate("e => getComputedStyle(e).borderBottomStyle") == "none"
+        page.locator("input.show-unchecked").check()
     shoot(page, "gansu-desktop.png", 1280)
     shoot(page, "gansu-phone.png", 390, full=False)
     assert not page.errors

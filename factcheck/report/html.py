@@ -117,15 +117,38 @@ def build_marks(text: str, findings: list[Finding], prefix: str) -> tuple[list[M
     return merged, per_finding
 
 
-def marked_text(text: str, marks: list[Mark], prefix: str):
-    """The article as HTML: escaped text with a focusable button per mark. Built by walking the sorted,
-    non-overlapping marks over the original text, so every character is emitted exactly once."""
+def unchecked_spans(file: FileReport, marks: list[Mark]) -> list[tuple[int, int]]:
+    """Numbers found but in no finding (not page furniture), clear of every mark and of each other."""
+    text = file.text or ""
+    taken = [(m.start, m.end) for m in marks]
+    out: list[tuple[int, int]] = []
+    for q in sorted(file.quantities, key=lambda q: (q.start, -q.end)):
+        if q.furniture or not (0 <= q.start < q.end <= len(text)) or text[q.start:q.end] != q.text:
+            continue
+        if any(q.start < e and s < q.end for s, e in taken + out):
+            continue
+        out.append((q.start, q.end))
+    return sorted(out)
+
+
+def marked_text(text: str, marks: list[Mark], prefix: str, unchecked: list[tuple[int, int]] = ()):
+    """The article as HTML: escaped text with a focusable button per mark (and a plain underline per unchecked
+    number). Built by walking the sorted, non-overlapping spans over the original text, so every character is
+    emitted exactly once."""
     from markupsafe import Markup, escape
 
     out: list[str] = []
     pos = 0
-    for m in marks:
-        out.append(str(escape(text[pos:m.start])))
+    spans = sorted([(m.start, m.end, m) for m in marks] + [(s, e, None) for s, e in unchecked],
+                   key=lambda t: t[0])
+    for start, end, m in spans:
+        if start < pos:  # callers keep spans apart; never emit a character twice
+            continue
+        out.append(str(escape(text[pos:start])))
+        if m is None:
+            out.append(f'<span class="uq">{escape(text[start:end])}</span>')
+            pos = end
+            continue
         icon, label = LABELS[m.cls]
         ids = " ".join(f"{prefix}f{i}" for i in m.findings)
         out.append(
@@ -175,7 +198,8 @@ def build_view(file: FileReport, prefix: str, href: str = "") -> View:
     return View(
         file=file, prefix=prefix, name=PurePath(file.path).name or file.path,
         lang=LANGS.get(file.language, file.language or "und"), findings=rows, marks=marks,
-        body=marked_text(text, marks, prefix) if text is not None else None, counts=counts,
+        body=marked_text(text, marks, prefix, unchecked_spans(file, marks)) if text is not None else None,
+        counts=counts,
         kinds=sorted({f.kind for f in findings}), href=href,
     )
 

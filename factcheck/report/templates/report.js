@@ -16,7 +16,7 @@
   }
 
   /* ---- filters: a finding shows when its verdict, severity and kind are all ticked ---- */
-  var boxes = all(".filters input[type=checkbox]");
+  var boxes = all(".filters input[data-facet]");
 
   function allowed() {
     var a = {cls: {}, severity: {}, kind: {}};
@@ -68,6 +68,9 @@
     });
   }
   boxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
+  all(".show-unchecked").forEach(function (b) {
+    b.addEventListener("change", function () { document.body.classList.toggle("hide-unchecked", !b.checked); });
+  });
 
   /* ---- selecting a quantity: light up its partners, explain every visible finding it belongs to ---- */
   function clear(art) {
