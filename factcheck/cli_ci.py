@@ -9,7 +9,7 @@ Heavy modules are imported inside the commands so `factcheck --help` stays fast.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -24,8 +24,9 @@ def _fail(exc: Exception) -> None:
 
 @baseline_app.command("create")
 def baseline_create(
-    paths: list[Path] = typer.Argument(..., help="Articles or folders to check."),
-    output: Path = typer.Option(Path("factcheck-baseline.json"), "--output", "-o", help="Baseline file to write."),
+    paths: Annotated[list[Path], typer.Argument(help="Articles or folders to check.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(
+        "factcheck-baseline.json"),
 ) -> None:
     """Check PATHS and write every current finding to a baseline file."""
     import json
@@ -59,8 +60,8 @@ def baseline_create(
 
 @config_app.command("show")
 def config_show(
-    path: Optional[Path] = typer.Argument(None, help="Article or folder to start the search from (default: .)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of TOML-like lines."),
+    path: Annotated[Path | None, typer.Argument(help="Article or folder to start the search from (default: .).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of TOML-like lines.")] = False,
 ) -> None:
     """Print the effective configuration and where each value came from."""
     import json

@@ -33,7 +33,7 @@ from .report._ci import Lines
 
 SUFFIX = ".factcheck-ignore"
 RULE_ID = "factcheck.suppression"
-_COMMENT = re.compile(r"<!--\s*factcheck-(disable|enable)\b(.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--\s*factcheck-(disable|enable)\b(.*?)-->", re.DOTALL)
 _SIDECAR_LINE = re.compile(r'^(?P<rules>[^\s:"“”]+)\s*(?:["“](?P<frag>[^"“”]*)["”]\s*)?(?::\s*(?P<reason>.*))?$')
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ci_samples import count_unverifiable, file_report, growth_rounding, sum_finding, consistent
+from ci_samples import consistent, count_unverifiable, file_report, growth_rounding, sum_finding
 
 from factcheck.config import apply_config, load_config, matches
 from factcheck.errors import FactcheckError

@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Finding, FileReport, Report
+from ..model import FileReport, Finding, Report
 
 # SARIF levels, GitHub commands and reviewdog severities, keyed by our severity. The level follows severity
 # (not verdict) so that annotations always agree with the exit code that --fail-on computes.

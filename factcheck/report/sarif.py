@@ -12,7 +12,7 @@ from importlib import metadata
 from urllib.parse import quote
 
 from .. import __version__
-from ..model import Finding, FileReport, Report
+from ..model import FileReport, Finding, Report
 from . import Renderer, register
 from ._ci import KIND_HELP, SARIF_LEVEL, Lines, finding_fingerprint, finding_span, ordered, repo_relative
 
