@@ -101,6 +101,7 @@ def test_clicking_reveals_arithmetic_and_partners(page, tmp_path):
     assert sorted(page.locator("button.q.related .qt").all_inner_texts()) == ["12亿元", "41%", "8亿元", "9亿元"]
     shoot(page, "sample-desktop.png", 1280)
     shoot(page, "sample-phone.png", 390, full=False)
+    assert page.locator(".filterbox").evaluate("d => d.open") is False  # folded on a phone
     assert page.locator(".panel").evaluate("e => getComputedStyle(e).position") == "sticky"
     page.get_by_role("button", name="Close").click()
     assert "12 + 9 + 8" not in panel.inner_text()

@@ -11,8 +11,11 @@
   all(".js-only").forEach(function (el) { el.hidden = false; });
   document.documentElement.classList.add("js");
   /* Filters start folded on a phone, where they would fill the first screen. */
-  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
-    all(".filterbox").forEach(function (d) { d.open = false; });
+  if (window.matchMedia) {
+    var narrow = window.matchMedia("(max-width: 760px)");
+    var fold = function () { all(".filterbox").forEach(function (d) { d.open = !narrow.matches; }); };
+    fold();
+    if (narrow.addEventListener) { narrow.addEventListener("change", fold); }
   }
 
   /* ---- filters: a finding shows when its verdict, severity and kind are all ticked ---- */
