@@ -22,7 +22,7 @@ _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 def check_text(text: str, path: str = "<text>", language: str | None = None,
                rules: list[RuleSpec] | None = None, encoding: str = "utf-8",
-               rule_paths: list[Path] | None = None) -> FileReport:
+               rule_paths: list[Path] | None = None, article_rules: list[Path] | None = None) -> FileReport:
     doc = make_document(text, path=path, encoding=encoding, language=language)
     quantities = extract(doc)
     ctx = Context(doc, quantities)
@@ -33,6 +33,13 @@ def check_text(text: str, path: str = "<text>", language: str | None = None,
         f = judge(ctx, cand)
         if f is not None:
             findings.append(f)
+    for rp in article_rules or []:
+        from . import article_rules as ar
+
+        spec = ar.load(rp)
+        if spec.article and Path(path).name != spec.article and rp != ar.sidecar(Path(path)):
+            continue  # written for another article
+        findings.extend(ar.check(spec, str(rp), ctx))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     live = [q for q in quantities if not q.furniture]
     used = {(r.start, r.end) for f in findings for r in f.quantities}
@@ -45,9 +52,16 @@ def check_text(text: str, path: str = "<text>", language: str | None = None,
 
 def check_file(path: Path, rules: list[RuleSpec] | None = None, language: str | None = None,
                rule_paths: list[Path] | None = None) -> FileReport:
+    from .article_rules import is_article_rule_file, sidecar
+
     text, encoding = read_path(path)
+    extra = [p for p in rule_paths or [] if p.is_file() and is_article_rule_file(p)]
+    regular = [p for p in rule_paths or [] if p not in extra] or None
+    own = sidecar(path)
+    if own.is_file() and own not in extra:
+        extra.append(own)
     return check_text(text, path=str(path), language=language, rules=rules, encoding=encoding,
-                      rule_paths=rule_paths)
+                      rule_paths=regular, article_rules=extra)
 
 
 def collect_paths(paths: list[Path]) -> list[Path]:
@@ -76,7 +90,9 @@ def check_paths(paths: list[Path], rule_paths: list[Path] | None = None, languag
                 jobs: int = 1) -> Report:
     files = collect_paths([Path(p) for p in paths])
     # Validate rule files once, before any article, so a bad rule file fails fast.
-    load_rules(rule_paths)
+    from .article_rules import is_article_rule_file
+
+    load_rules([p for p in rule_paths or [] if not is_article_rule_file(p)])
     reports = [check_file(f, language=language, rule_paths=rule_paths) for f in files]
     return Report(version=__version__, generated=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                   files=reports)

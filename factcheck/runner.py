@@ -133,7 +133,12 @@ def _execute(o: RunOptions) -> int:
             print(f"factcheck: no articles changed since {o.changed_since}", file=sys.stderr)
             return 0
     files = collect_paths(paths)
-    load_rules(rule_paths)  # a broken rule file fails fast, once, before any article
+    from .article_rules import is_article_rule_file, load as load_article_rules
+
+    for p in rule_paths:  # a broken rule file fails fast, once, before any article
+        if p.is_file() and is_article_rule_file(p):
+            load_article_rules(p)
+    load_rules([p for p in rule_paths if not (p.is_file() and is_article_rule_file(p))])
     progress = len(files) > 1 and sys.stderr.isatty() and fmt != "github"
     results = check_many(files, rule_paths, cfg.language, o.jobs, progress)
 

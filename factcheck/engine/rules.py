@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -194,8 +193,10 @@ def load_rule_file(path: Path) -> list[RuleSpec]:
 
 
 def rule_files(path: Path) -> list[Path]:
+    """Rule files in a folder (article-specific *.factcheck.yaml files are not rule files; see article_rules)."""
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+                      and not p.name.endswith(".factcheck.yaml"))
     if path.exists():
         return [path]
     raise RuleError(f"{path}: no such rule file or folder")
@@ -206,7 +207,7 @@ def builtin_rules_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "rules"
     if checkout.is_dir():
         return checkout
-    return Path(str(resources.files("factcheck.builtin_rules")))
+    return Path(__file__).resolve().parents[1] / "builtin_rules"  # installed: package data beside the package
 
 
 @lru_cache(maxsize=8)

@@ -30,6 +30,11 @@ _UNITS = sorted("""
 个月 年度 年 月 日 天 小时 分钟 秒 周年 周 岁 届 期 轮 季度 季 点
 村 镇 乡 县 市 区 省 州 国 地 校 园 网点 码头 港 城 街道 社区 行业 产业 大类 门类 企业 单位 工程 领域 方面 部门
 """.split(), key=len, reverse=True)
+# Classifiers of things counted one by one: a whole number of them is an exact count.
+COUNT_UNITS = set("""
+人次 人 户 个 家 项 条 所 座 名 位 批 场 份 本 张 种 类 篇 部 处 只 套 辆 台 件 头 艘 架 支 例 起 宗 笔 栋 间 床
+村 镇 乡 县 市 区 省 州 国 届 网点 码头 校 企业 单位 工程 方面 部门 行业 产业 大类 门类 街道 社区
+""".split())
 _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 
 _TOKEN = re.compile(
@@ -182,8 +187,10 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
     if bound == "more" and unit == "成":
         iv = interval_for(value, 0, 1.0, "more", 1)
     if typ in ("year", "date", "ordinal"):
-        iv = interval_for(value, 0, 1.0, "exact")
         iv = type(iv)(value, value)  # calendar labels are exact, not rounded measurements
+    elif (typ == "amount" and bound == "exact" and scale == 1.0 and decimals == 0 and unit in COUNT_UNITS
+          and not chinese and not digits.endswith("0" * 3)):
+        iv = type(iv)(value, value)  # 97人, 34个县: a count of whole things is exact, not rounded
     return dict(start=s, end=e, type=typ, value=value, lo=iv.lo, hi=iv.hi, digits=digits, decimals=decimals,
                 scale=scale, scale_text=scale_text, unit=unit, bound=bound, qualifier=qualifier, chinese=chinese)
 
