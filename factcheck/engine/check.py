@@ -207,7 +207,7 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
             if op == "==":
                 msg = f"{label}: {arithmetic}, stated {stated.text}: consistent."
             else:
-                msg = f"{label}: {arithmetic}, and {stated.text} is {_opword(_flip(op))} that: consistent."
+                msg = f"{label}: {arithmetic}, and {stated.text} is {_opword(op)} that: consistent."
             severity = "info"
         return finish(verdict=verdict, severity=severity, message=msg + _notes(notes), arithmetic=arithmetic,
                       expected=exp_txt, stated=stated_txt, note="; ".join(notes))

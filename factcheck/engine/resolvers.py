@@ -3,6 +3,7 @@ starts from. Each is a small named function rules refer to by name (`resolve: {b
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from ..kinds import Candidate
@@ -96,10 +97,27 @@ def earlier_value(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | N
             break
         if q.start >= own_start or q.furniture or not _same_measure(q, cur) or q.bound != "exact":
             continue
-        if words & _context_words(ctx, q):
+        if words & _context_words(ctx, q) and _prior_period(ctx, q, cur, spec.markers):
             return q
         return None
     return None
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _prior_period(ctx: Context, q: Quantity, cur: Quantity, markers: list[str]) -> bool:
+    """Is q dated one period before cur? Either its clause says so (去年, 上年…) or its sentence names a year one
+    less than the year named in cur's sentence. Without such a sign the two figures may be the same period's
+    (a headline and its body) or different things, and a growth rate between them means nothing."""
+    s, _ = ctx.sentence_span(q.start)
+    lead = ctx.doc.norm[max(s, q.start - 30): q.start]
+    if markers and any(m in lead for m in markers):
+        return True
+    ys = [int(y) for y in _YEAR.findall(ctx.doc.norm[s:q.start])]
+    cs, _ = ctx.sentence_span(cur.start)
+    yc = [int(y) for y in _YEAR.findall(ctx.doc.norm[cs:cur.start])]
+    return bool(ys and yc and ys[-1] == yc[-1] - 1)
 
 
 @resolver("previous_percent")

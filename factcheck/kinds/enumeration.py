@@ -62,13 +62,18 @@ class Enumeration(Kind):
             if ctx.doc.in_furniture(s, e):
                 continue
             digits = m.group(regex.groupindex["n"])
+            if s and (norm[s - 1].isdigit() or norm[s - 1] == "."):
+                continue  # the tail of 0.5个百分点 or 12个: not a count of its own
+            if re.match(r"个?百分点|%", norm[m.start(regex.groupindex["n"]) + len(digits):][:4].lstrip("个")) \
+                    or norm[e:e + 3].startswith("百分点"):
+                continue
             value = float(digits) if digits.isdigit() else cn_numeral(digits)
             if value is None or not 2 <= float(value) <= 20:
                 continue
             n = int(value)
             before = self._before(norm, s, etc_gap)
             after = self._after(norm, e)
-            if before is not None:
+            if before is not None and (after is None or "、" in norm[max(0, s - 60):s]):
                 items, partial, where = before[0], before[1], "before"
             elif after is not None:
                 items, partial, where = after, False, "after"
@@ -105,8 +110,14 @@ class Enumeration(Kind):
         while seg_start > 0 and not _BOUNDARY.match(norm[seg_start - 1]) and i - seg_start < 200:
             seg_start -= 1
         segment = norm[seg_start:i]
-        if "、" not in segment and not _CONJ.search(segment):
-            return None
+        if re.search(r"(?:和|及|与|以及|或)\Z", segment):
+            return None  # 甲、乙和3个丙: the count is itself an item of a longer list
+        if "、" not in segment:
+            if not _CONJ.search(segment):
+                return None
+            # 甲和乙两部分: a bare conjunction only ever joins two items, and often joins a modifier
+            # (北京市及周边五省), so it can confirm a count of two and nothing else.
+            return (2, True) if _count_items(segment) == 2 else None
         return _count_items(segment), partial
 
     @staticmethod
@@ -120,9 +131,30 @@ class Enumeration(Kind):
         while end < len(norm) and norm[end] not in "。\n" and end - j < 400:
             end += 1
         body = norm[j:end]
+        if re.match(r"\s*(?:一是|首先|第一)", body):
+            # 两大原因：一是…。二是…。 The points may run over several sentences, up to the paragraph's end;
+            # they must come in order, and the list ends where the order breaks.
+            para_end = norm.find("\n", j)
+            para = norm[j:para_end if para_end >= 0 else len(norm)][:3000]
+            n = 0
+            for om in re.finditer(r"(?:^|[,;。:!?])\s*([一二三四五六七八九十])是", para):
+                k = _ORDINALS.index(om.group(1)) + 1
+                if k == n + 1:
+                    n = k
+                elif k == 1 and n:
+                    break  # a second 一是 starts another list
+            return n or None
         ords = re.findall(r"(?:^|[,;。])\s*([一二三四五六七八九十])是", body)
         if ords:
             return max(_ORDINALS.index(o) + 1 for o in ords)
+        if re.search(r"(?:分别是|分别为|:)\Z", m.group()):
+            # 八个方面，分别是：A…；B…；C…。 Items are the clauses between semicolons, up to the sentence's end.
+            stop = norm.find("。", j)
+            sentence = norm[j:stop if stop >= 0 else len(norm)]
+            if len(sentence) <= 2000 and ";" in sentence:
+                segs = [x for x in sentence.split(";") if x.strip()]
+                if len(segs) >= 2:
+                    return len(segs)
         first = re.split(r"[,;:。]", body, maxsplit=1)[0]
         if "、" in first:
             return _count_items(first)

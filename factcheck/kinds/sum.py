@@ -3,12 +3,39 @@
 Equality only when the list is plainly exhaustive: the rule says so (分别 lists), the text states a count that
 matches the number of parts (四市 … 其中 four cities), or the parts form a known partition (三次产业); otherwise
 the parts must not exceed the total.
+
+Parameters a rule may set:
+  exhaustive / exhaustive_reason   the phrasing itself lists every part
+  count_units, partitions          other signs that a list is complete
+  max_gap                          a list ends at the first gap between parts longer than this many characters
+  extend                           keep collecting parts of the same measure to the end of the sentence, each
+                                   introduced by a clause break (long items: 甲支出3亿元；乙…支出2亿元)
+  counted_total                    a count right before the total (4只基金共持股N) names how many of the nearest
+                                   earlier figures it adds up
+  distributive_guard               drop the claim when the total's word also introduces each part (甲共计5只，乙共计3只)
 """
 
 from __future__ import annotations
 
+import re
+
 from . import Candidate, Kind, register
 from ..model import Quantity
+
+_CHANGE_BEFORE = re.compile(r"(?:比|较|同比|增加|增长|减少|下降|提高|增|减|多|少|超|拉动|相当于)[^,;。]{0,4}\Z")
+_TOTAL_WORDS = re.compile(r"共计|合计|总计|总共|一共|共有|共")
+_COUNT = re.compile(r"([2-9]|1\d|[两二三四五六七八九十])(?:只|个|家|项|类|笔|名|户|座|所|支|条)[\u4e00-\u9fff]{0,8}?"
+                    r"(?:共计|合计|总计|总共|一共|共)")
+_CN = "两二三四五六七八九十"
+
+
+def _level(gap: str) -> int:
+    """Strength of the strongest clause break in a stretch of text: 。 3, ； 2, ， 1, none 0."""
+    return 3 if "。" in gap else 2 if ";" in gap else 1 if "," in gap else 0
+
+
+def _same(a: Quantity, b: Quantity) -> bool:
+    return a.type == b.type and a.unit == b.unit
 
 
 @register
@@ -21,19 +48,111 @@ class Sum(Kind):
         parts = cand.slots.get("parts")
         if not isinstance(total, Quantity) or not isinstance(parts, list):
             return cand
-        parts = [q for q in parts if q.type == total.type and q.unit == total.unit and q.index != total.index
-                 and q.range_with is None]
-        if len(parts) < int(cand.rule.params.get("min_parts", 2)):
+        params = cand.rule.params
+        norm = ctx.doc.norm
+        parts = [q for q in parts if _same(q, total) and q.index != total.index and q.range_with is None]
+        if not parts:
+            return None
+        max_gap = params.get("max_gap")
+        if max_gap is not None:
+            kept = [parts[0]]
+            for q in parts[1:]:
+                if q.start - kept[-1].end > int(max_gap):
+                    break
+                kept.append(q)
+            parts = kept
+        if params.get("extend"):
+            parts = self._extend(ctx, parts, total)
+        if params.get("distributive_guard"):
+            if any(_TOTAL_WORDS.search(norm[a.end:b.start]) for a, b in zip(parts, parts[1:])):
+                return None  # 甲共计5只，乙共计3只，丙共计9只: each 共计 belongs to its own item
+        if params.get("total_not_in_list") and self._in_list(ctx, total):
+            return None  # 分别新进了A和B；又分别增持了C和D: A is one of a list, not a total
+        counted_ok = False
+        if params.get("counted_total") and total.start > parts[-1].start:
+            counted = self._counted(ctx, parts, total)
+            if counted is False:
+                return None
+            if counted:
+                parts, why = counted
+                cand.notes.append(why)
+                counted_ok = True
+        if len(parts) < int(params.get("min_parts", 2)):
             return None
         cand.slots["parts"] = parts
         cand.roles.update(parts="part", total="total")
         exhaustive, why = self._exhaustive(ctx, cand, total, parts)
+        if counted_ok:
+            exhaustive, why = True, ""
         if exhaustive:
-            cand.notes.append(why)
+            if why:
+                cand.notes.append(why)
         else:
             cand.relation = "sum(parts) <= total"
             cand.notes.append("the list may not be exhaustive, so only checked that the parts do not exceed the total")
         return cand
+
+    @staticmethod
+    def _in_list(ctx, q: Quantity) -> bool:
+        norm = ctx.doc.norm
+        for o in ctx.quantities[max(0, q.index - 1): q.index + 2]:
+            if o.index == q.index or not _same(o, q):
+                continue
+            gap = norm[o.end:q.start] if o.start < q.start else norm[q.end:o.start]
+            if len(gap) <= 2 and re.fullmatch(r"[和、及与,]|以及", gap):
+                return True
+        return False
+
+    @staticmethod
+    def _extend(ctx, parts: list[Quantity], total: Quantity) -> list[Quantity]:
+        """Parts to the end of the list. The list ends at a clause break stronger than the one that opened it:
+        after '总额A，其中，B，C；' the items after the semicolon are the total's siblings, not its parts."""
+        norm = ctx.doc.norm
+        level = _level(norm[total.end:parts[0].start]) if total.start < parts[0].start else 2
+        out = [parts[0]]
+        for q in parts[1:]:
+            if _level(norm[out[-1].end:q.start]) > level:
+                return out
+            out.append(q)
+        _, send = ctx.sentence_span(parts[-1].start)
+        for q in ctx.quantities[parts[-1].index + 1:]:
+            if q.start >= send:
+                break
+            gap = norm[out[-1].end:q.start]
+            if _level(gap) > level:
+                break
+            if not _same(q, total) or q.furniture or q.range_with is not None:
+                continue
+            lead = norm[max(out[-1].end, q.start - 12):q.start]
+            if not re.search(r"[;,]", gap) or _CHANGE_BEFORE.search(lead):
+                continue
+            out.append(q)
+        return out
+
+    def _counted(self, ctx, parts: list[Quantity], total: Quantity):
+        """(parts, note) when a count right before the total says how many figures it adds; False when the count
+        contradicts the list and the figures it would need are not there; None when there is no count."""
+        norm = ctx.doc.norm
+        window = norm[max(parts[-1].end, total.start - 20):total.start]
+        m = None
+        for m in _COUNT.finditer(window):
+            pass
+        if m is None:
+            return None
+        d = m.group(1)
+        n = int(d) if d.isdigit() else _CN.index(d) + 2 if d != "十" else 10
+        if d == "两":
+            n = 2
+        if n == len(parts):
+            return parts, f"the text counts {n} parts"
+        if n < len(parts) or n > 12:
+            return False
+        lo, _ = ctx.sentence_range(total.start, 2)
+        pool = [q for q in ctx.quantities[: total.index] if q.start >= lo and _same(q, total) and not q.furniture
+                and q.range_with is None and not _CHANGE_BEFORE.search(norm[max(lo, q.start - 8):q.start])]
+        if len(pool) < n:
+            return False
+        return pool[-n:], f"the text counts {n} parts, the {n} figures just before the total"
 
     def _exhaustive(self, ctx, cand: Candidate, total: Quantity, parts: list[Quantity]) -> tuple[bool, str]:
         params = cand.rule.params
