@@ -156,3 +156,175 @@ def level_before(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | No
             continue
         return q if q.bound == "exact" else None
     return None
+
+
+# --- named wholes and parts: 占出口总额的95.4%, 第一产业增加值占国内生产总值比重为7.3% ----------------------------
+
+_NAME_TRIM_HEAD = re.compile(r"^(?:到了|到|了|比|同期|同年|当年|全部|整个|全年|全国|全省|全市|全县|本地|当地|总)+")
+_NAME_TRIM_TAIL = re.compile(r"(?:的|之|比重|比例|份额|的比重|的比例|为|达|达到|是|约|近|高达|只|也)+$")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _bigrams(s: str) -> set[str]:
+    out: set[str] = set()
+    for run in _CJK_RUN.findall(s):
+        out |= {run[i:i + 2] for i in range(len(run) - 1)}
+    return out - _STOP_BIGRAMS
+
+
+def _lead(ctx: Context, q: Quantity, width: int = 24) -> str:
+    """The words that introduce q: back to the previous clause break (or width characters), same sentence."""
+    s, _ = ctx.sentence_span(q.start)
+    window = ctx.doc.norm[max(s, q.start - width): q.start]
+    for sep in (",", ";", ":", "、", "(", ")"):
+        k = window.rfind(sep)
+        if k >= 0 and k < len(window) - 1:
+            window = window[k + 1:]
+    return window
+
+
+def _zhan_phrase(ctx: Context, stated: Quantity) -> str | None:
+    """The whole a share is of, as named after 占 (占同期出口总额的 -> 出口总额)."""
+    s, _ = ctx.sentence_span(stated.start)
+    before = ctx.doc.norm[max(s, stated.start - 30): stated.start]
+    k = before.rfind("占")
+    if k < 0:
+        return None
+    name = before[k + 1:]
+    if re.search(r"[\ue000-\uf8ff\d,;]", name):
+        return None
+    name = _NAME_TRIM_TAIL.sub("", _NAME_TRIM_HEAD.sub("", name))
+    return name if len(name) >= 2 else None
+
+
+def _find_named(ctx: Context, name: str, before: Quantity, like: Quantity | None, sentences: int,
+                at_least: float | None = None, exclude: set[int] | None = None) -> Quantity | None:
+    """The earlier quantity the text introduces with this name: most shared word pairs, exact before bounded,
+    nearest last. like: same type and unit."""
+    core = re.sub(r"(?:总额|总量|总数|总值|总和|总计|合计|总)$", "", name)
+    words = _bigrams(core) or _bigrams(name)
+    if not words:
+        return None
+    need = max(1, (len(words) + 1) // 2)
+    lo, _ = ctx.sentence_range(before.start, sentences)
+    best, best_key = None, None
+    for q in reversed(ctx.quantities[: before.index]):
+        if q.start < lo:
+            break
+        if q.furniture or q.range_with is not None or (exclude and q.index in exclude):
+            continue
+        if like is not None and not _same_measure(q, like):
+            continue
+        if at_least is not None and q.hi < at_least:
+            continue
+        lead = _lead(ctx, q, 30)
+        shared = words & _bigrams(lead)
+        if len(shared) < need:
+            continue
+        key = (len(shared), q.bound == "exact", q.value, q.start)  # a whole is at least as large as its parts
+        if best_key is None or key > best_key:
+            best, best_key = q, key
+    return best
+
+
+@resolver("named_total")
+def named_total(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The whole a share is of, found by the name after 占 (占同期出口总额的95.4% -> the export total given
+    earlier). Without 占 (第二产业增加值比重为39.9%) the whole named by an earlier 占…比重 in the sentence."""
+    stated = cand.slots.get(cand.stated)
+    part = _anchor(cand, spec)
+    if not isinstance(stated, Quantity):
+        return None
+    name = _zhan_phrase(ctx, stated)
+    if name is None:
+        s, _ = ctx.sentence_span(stated.start)
+        m = None
+        for m in re.finditer(r"占([\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例)", ctx.doc.norm[s:stated.start]):
+            pass
+        if m is None:
+            return None
+        name = _NAME_TRIM_TAIL.sub("", _NAME_TRIM_HEAD.sub("", m.group(1)))
+    if part is None:
+        return None
+    anchor = part if part.start < stated.start else stated
+    exclude = {q.index for v in cand.slots.values() for q in (v if isinstance(v, list) else [v])}
+    return _find_named(ctx, name, anchor, part, max(spec.sentences, 3), at_least=part.lo, exclude=exclude)
+
+
+_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:只|也|则|仅|约|已)?(?:占到了|占到|占了|占比|占)[^,;。]{0,20}\Z|"
+                      r"([\u4e00-\u9fff]{2,12}?)(?:的)?(?:比重|比例)(?:为|达|达到|是)?\Z")
+
+
+@resolver("named_part")
+def named_part(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The part a share is about when the share names it instead of standing next to it (债券型基金有46只，偏股型
+    基金24只，债券型基金占到了全部的65.7%): the earlier quantity in the sentence (or the ones before, up to
+    `sentences`) introduced by the same name."""
+    stated = _anchor(cand, spec)
+    if stated is None:
+        return None
+    s, _ = ctx.sentence_span(stated.start)
+    before = ctx.doc.norm[s:stated.start]
+    m = _SUBJECT.search(before)
+    if not m:
+        return None
+    subject = m.group(1) or m.group(2)
+    # the subject is the end of the clause: drop what precedes a clause-internal verb or the 中 of a container
+    for cut in ("中", "其中", "而"):
+        k = subject.rfind(cut)
+        if 0 <= k < len(subject) - 2:
+            subject = subject[k + len(cut):]
+    if len(subject) < 2:
+        return None
+    lo, _ = ctx.sentence_range(stated.start, spec.sentences)
+    words = _bigrams(subject)
+    for q in reversed(ctx.quantities[: stated.index]):
+        if q.start < lo:
+            break
+        if q.furniture or q.type != "amount" or q.range_with is not None:
+            continue
+        lead = _lead(ctx, q, 24)
+        if subject in lead or (len(words) >= 2 and len(words & _bigrams(lead)) >= len(words) - 1 and
+                               lead.find(subject[:2]) >= 0):
+            return q
+    return None
+
+
+@resolver("series_base")
+def series_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The whole of a series of parts each followed by its share in brackets (519个城市…一级21个(占4.0%)，二级
+    378个(占72.8%)): the nearest earlier quantity of the same measure in the sentence that is not itself such a
+    part."""
+    part = _anchor(cand, spec)
+    if part is None:
+        return None
+    lo, _ = ctx.sentence_range(part.start, spec.sentences)
+    norm = ctx.doc.norm
+    for q in reversed(ctx.quantities[: part.index]):
+        if q.start < lo:
+            break
+        if q.furniture or not _same_measure(q, part) or q.range_with is not None:
+            continue
+        if norm[q.end:q.end + 3].startswith("(占") or norm[q.end:q.end + 2] == "占":
+            continue
+        return q if q.hi >= part.lo else None
+    return None
+
+
+@resolver("among_base")
+def among_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The whole named with 中 a sentence or two before (37个行业中21个增长…。其中，7月份有23个…): the nearest
+    earlier quantity of the same measure that opens an 'X个…中' phrase."""
+    part = _anchor(cand, spec)
+    if part is None:
+        return None
+    lo, _ = ctx.sentence_range(part.start, max(1, spec.sentences))
+    norm = ctx.doc.norm
+    for q in reversed(ctx.quantities[: part.index]):
+        if q.start < lo:
+            break
+        if q.furniture or not _same_measure(q, part) or q.range_with is not None:
+            continue
+        if re.match(r"[\u4e00-\u9fff()]{0,10}中", norm[q.end:q.end + 11]) and q.hi >= part.lo:
+            return q
+    return None
