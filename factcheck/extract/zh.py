@@ -53,6 +53,7 @@ _PREFIX = [  # qualifier words directly before a number
     (re.compile(r"(?:不到|不足|少于|低于|不超过|最多|最高|未超过)\Z"), UPPER),
 ]
 _PREFIX_LOWER_STRICT = re.compile(r"(?:达到了?)\Z")  # 达到 states a level reached: exact, not a bound
+_INDEX_NAME = re.compile(r"(?:沪深|上证|中证|深证|深圳|恒生|标普|日经|富时|创业板|科创|国证|道琼斯)\Z")
 _POST_BOUND = {"以上": LOWER, "以下": UPPER, "左右": APPROX, "上下": APPROX, "之多": "exact"}
 _YEAR_UNITS = {"年", "年度"}
 _DATE_UNITS = {"月", "日"}
@@ -134,6 +135,10 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             return None
         if norm[s - 1:s].isalpha() and norm[s - 1].isascii():
             return None  # part of a code such as G20, A股 tickers, model numbers
+        if _INDEX_NAME.search(norm[max(0, s - 3):s]) or (norm[e:e + 1].isascii() and norm[e:e + 1].isalpha()):
+            return None  # 沪深300, 上证50, 深证100ETF, 5G: names, not quantities
+        if norm[s - 1:s] in ("[", "〔") and norm[m.end("ar"):m.end("ar") + 1] in ("]", "〕"):
+            return None  # a footnote mark: 国内生产总值[2]
         parsed = arabic(digits)
         if parsed is None:
             return None
@@ -216,6 +221,10 @@ def _link_ranges(out: list[dict], norm: str) -> None:
     for a, b in zip(out, out[1:]):
         gap = norm[a["end"]:b["start"]]
         if not gap or len(gap) > 3 or not _RANGE_SEP.match(gap):
+            continue
+        if b["type"] == "date" and not a["unit"] and a["type"] == "amount" and b["digits"].isdigit():
+            a["type"], a["unit"] = "date", b["unit"]  # 1-7月, 3至5日: the first end is a date too
+            a["lo"] = a["hi"] = a["value"]
             continue
         if a["type"] in ("date", "ordinal") or b["type"] in ("date", "ordinal"):
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import Kind, register
 
 
@@ -15,6 +17,22 @@ class Difference(Kind):
 class Share(Kind):
     name = "share"
     label = "Share"
+
+    def adjust(self, ctx, cand):
+        """A list of parts (两者合计占…): only figures of the parts' own measure, and as many as 两者/三者 says."""
+        parts = cand.slots.get("parts")
+        if isinstance(parts, list) and parts:
+            last = parts[-1]
+            parts = [q for q in parts if q.type == last.type and q.unit == last.unit and q.range_with is None]
+            said = ctx.doc.norm[cand.start:cand.end]
+            n = 2 if re.search(r"两者|二者|两项", said) else 3 if re.search(r"三者|三项", said) else 0
+            if n:
+                if len(parts) < n:
+                    return None
+                parts = parts[-n:]
+            cand.slots["parts"] = parts
+            cand.roles["parts"] = "part"
+        return cand
 
 
 @register
