@@ -13,6 +13,14 @@ from .pattern import Masked, mask
 
 _SENTENCE_END = {"zh": re.compile(r"[。！？!?]+[”’\"]?\s*|\n\s*"),
                  "en": re.compile(r"(?<=[a-z0-9%)\]])[.!?]+[\"”’]?\s+(?=[A-Z\"“(])|\n\s*")}
+# A line break inside a sentence (hard-wrapped releases): the next line goes on in lower case, or with a figure
+# after a word. Such breaks read as spaces for matching and sentence splitting (one for one, offsets unchanged).
+_SOFT_WRAP = {"en": re.compile(r"(?<=[^\s.!?:;])\n(?=[a-z$+(]|(?<=[a-z,]\n)\d)")}
+
+
+def unwrapped(doc: Document) -> str:
+    pat = _SOFT_WRAP.get(doc.language)
+    return pat.sub(" ", doc.norm) if pat else doc.norm
 
 
 @dataclass
@@ -23,13 +31,13 @@ class Context:
 
     @cached_property
     def masked(self) -> Masked:
-        return mask(self.doc.norm, self.quantities)
+        return mask(unwrapped(self.doc), self.quantities)
 
     @cached_property
     def sentence_starts(self) -> list[int]:
         pat = _SENTENCE_END.get(self.doc.language, _SENTENCE_END["zh"])
         starts = [0]
-        for m in pat.finditer(self.doc.norm):
+        for m in pat.finditer(unwrapped(self.doc)):
             starts.append(m.end())
         return starts
 

@@ -328,3 +328,6 @@ def among_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None
         if re.match(r"[\u4e00-\u9fff()]{0,10}中", norm[q.end:q.end + 11]) and q.hi >= part.lo:
             return q
     return None
+
+
+from . import resolvers_en  # noqa: E402,F401 - English resolvers register themselves
