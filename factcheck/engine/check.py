@@ -135,9 +135,9 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
     if not isinstance(stated, Quantity):
         return None
     refs = _refs(ctx, cand)
-    label = kind.label or rule.kind
+    label = cand.label or kind.label or rule.kind
     severity_policy = rule.severity
-    base = dict(rule=rule.id, kind=rule.kind if rule.kind in _PUBLIC_KINDS else "other", quantities=refs,
+    base = dict(rule=rule.id, kind=_public_kind(rule.kind), quantities=refs,
                 start=min(r.start for r in refs), end=max(r.end for r in refs))
     line, col = ctx.doc.line_col(base["start"])
     base.update(line=line, column=col)
@@ -260,6 +260,14 @@ def _opword(op: str) -> str:
 def _flip(op: str) -> str:
     return {"<=": ">=", ">=": "<=", "<": ">", ">": "<"}.get(op, op)
 
+
+def _public_kind(kind: str) -> str:
+    return kind if kind in _PUBLIC_KINDS else _PUBLIC_AS.get(kind, "other")
+
+
+# Kinds of our own that report as one of the public kinds the JSON contract names.
+_PUBLIC_AS = {"whole": "sum", "table_sum": "sum", "subset": "comparison", "points_ref": "points",
+              "contribution": "other", "same_fact": "other", "product": "other"}
 
 _PUBLIC_KINDS = {"sum", "difference", "share", "growth", "cagr", "points", "multiple", "enumeration_count",
                  "comparison", "other"}

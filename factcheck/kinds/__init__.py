@@ -37,6 +37,7 @@ class Candidate:
     stated_override: "Quantity | None" = None  # for kinds whose claim is not a slot (enumeration counts)
     expected_override: tuple[float, float] | None = None
     arithmetic: str = ""
+    label: str = ""  # what the finding calls the relation, when not the kind's own label
 
 
 class Kind:

@@ -61,6 +61,9 @@ class Sum(Kind):
                     break
                 kept.append(q)
             parts = kept
+        suffix = params.get("part_suffix")
+        if suffix:
+            parts = [q for q in parts if re.match(suffix, norm[q.end:q.end + 8])]
         if params.get("extend"):
             parts = self._extend(ctx, parts, total)
         if params.get("distributive_guard"):
@@ -164,6 +167,9 @@ class Sum(Kind):
                     and q.value == len(parts) and q.decimals <= 0 and q.unit in params.get("count_units", []):
                 cand.extra_quantities.append(q)
                 return True, f"the text counts {len(parts)} parts ({q.text})"
+        markers = params.get("remainder_markers", [])
+        if len(parts) >= 2 and any(mk in ctx.doc.norm[parts[-2].end:parts[-1].start] for mk in markers):
+            return True, "the last part is the remainder class, so the parts make up the whole"
         region = ctx.doc.norm[parts[0].start - 12 if parts[0].start > 12 else 0: parts[-1].end]
         for group in params.get("partitions", []):
             if all(word in region for word in group) and len(group) == len(parts):
