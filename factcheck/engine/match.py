@@ -72,6 +72,8 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
         stated = c.stated_override or c.slots.get(c.stated)
         sid = stated.index if isinstance(stated, Quantity) else (c.start, c.end)
         key = (c.rule.kind, sid)
+        if key in best and best[key].rule.id == c.rule.id and _key_quantities(best[key]) != _key_quantities(c):
+            key = (c.rule.kind, sid, _key_quantities(c))  # one rule, two claims on one figure (two breakdowns)
         if key not in best:
             best[key] = c
             order.append(key)
