@@ -40,6 +40,7 @@ _SKIP = re.compile(
     r"|\b\d+(?:\.\d+)+\.\d+\b"  # version-like 1.2.3
 )
 
+_CURRENCY = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 _WORDNUM = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
@@ -240,7 +241,7 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
         ug, um = _unit_at(norm, base_end)
         e = um.end() if um else base_end
         if cur:
-            unit = {"US$": "$", "$": "$"}.get(cur, cur)
+            unit = _CURRENCY[cur]
         if ug == "pct":
             unit, typ = "%", "percent"
         elif ug == "pp":
@@ -253,10 +254,10 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             else:
                 unit, typ = "points", "number"
         elif ug == "cents":
-            unit, scale, scale_text = "$", 0.01, " cents"
+            unit, scale, scale_text = "dollars", 0.01, " cents"
         elif ug == "cur_after":
             word = um.group().strip().lower()
-            unit = {"dollars": "$", "euros": "€", "pounds": "£", "yen": "¥", "yuan": "yuan"}[word]
+            unit = word
         elif ug == "dur":
             unit, typ = um.group().strip().lower().rstrip("s"), "duration"
         elif ug == "times":
