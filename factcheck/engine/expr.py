@@ -2,8 +2,13 @@
 
 Nothing from a rule file is ever passed to eval, exec or sympify. The text is parsed by Python's own parser into
 a syntax tree (parsing runs no code), every node is checked against a whitelist, and the tree is then walked by
-our own interpreter over Interval values. sympy is used only to solve a relation for its stated slot when the
-rule does not already isolate it; it is imported lazily and its answer is turned back into a tree we check again.
+our own interpreter over Interval values. A relation that does not already have its stated slot alone on one side
+is solved by inverting the operations around the slot's single occurrence (our own code, no imports); only when
+the slot occurs more than once is sympy asked, lazily, under tight limits, and its answer is checked again.
+
+Bounds that keep a hostile rule from hanging or exhausting anything: 500 characters, 200 syntax nodes, nesting
+depth 50, constants finite and at most 1e15 in magnitude, no power towers (an exponent may not itself contain a
+power) and constant exponents of at most 64 in magnitude. Arithmetic is on floats, so it cannot grow without bound.
 
 Grammar: numbers, slot names, + - * / ^ (or **), unary minus, parentheses, one comparison (= == <= >= < >),
 and the functions sum, len, abs, min, max, sqrt.
@@ -22,6 +27,9 @@ from .interval import Interval, imax, imin, isum
 FUNCTIONS = {"sum", "len", "abs", "min", "max", "sqrt"}
 MAX_EXPR_CHARS = 500
 MAX_NODES = 200
+MAX_DEPTH = 50
+MAX_CONSTANT = 1e15
+MAX_EXPONENT = 64
 COMPARE = {ast.Eq: "==", ast.LtE: "<=", ast.GtE: ">=", ast.Lt: "<", ast.Gt: ">"}
 _NAME = re.compile(r"[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*\Z")
 
@@ -48,8 +56,23 @@ def _names(node: ast.AST) -> set[str]:
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in FUNCTIONS}
 
 
+def _depth(node: ast.AST, limit: int) -> int:
+    """Nesting depth, iteratively (a deeply nested tree must not exhaust the stack while we measure it)."""
+    stack = [(node, 1)]
+    deepest = 0
+    while stack:
+        n, d = stack.pop()
+        deepest = max(deepest, d)
+        if deepest > limit:
+            return deepest
+        stack.extend((c, d + 1) for c in ast.iter_child_nodes(n))
+    return deepest
+
+
 def _check(node: ast.AST) -> None:
     count = 0
+    if _depth(node, MAX_DEPTH) > MAX_DEPTH:
+        raise ExprError(f"expression nested more than {MAX_DEPTH} levels deep")
     for n in ast.walk(node):
         count += 1
         if count > MAX_NODES:
@@ -65,7 +88,9 @@ def _check(node: ast.AST) -> None:
             continue
         if isinstance(n, ast.Constant):
             if not isinstance(n.value, (int, float)) or isinstance(n.value, bool):
-                raise ExprError(f"only numbers are allowed as constants, not {n.value!r}")
+                raise ExprError(f"only numbers are allowed as constants, not {n.value!r}"[:120])
+            if not abs(n.value) <= MAX_CONSTANT:  # also refuses inf and nan (1e999 parses as inf)
+                raise ExprError(f"constant {str(n.value)[:20]} is larger than {MAX_CONSTANT:g}")
         elif isinstance(n, ast.Name):
             if n.id.startswith("_") or not _NAME.match(n.id):
                 raise ExprError(f"name {n.id!r} is not allowed")
@@ -74,7 +99,15 @@ def _check(node: ast.AST) -> None:
                 raise ExprError(f"only the functions {', '.join(sorted(FUNCTIONS))} may be called")
             if n.keywords:
                 raise ExprError("keyword arguments are not allowed")
-        elif isinstance(n, (ast.BinOp, ast.UnaryOp, ast.Compare)):
+        elif isinstance(n, ast.BinOp):
+            if isinstance(n.op, (ast.Pow, ast.BitXor)):
+                if any(isinstance(m, ast.BinOp) and isinstance(m.op, (ast.Pow, ast.BitXor))
+                       for m in ast.walk(n.right)):
+                    raise ExprError("a power may not have a power in its exponent")
+                e = n.right.operand if isinstance(n.right, ast.UnaryOp) else n.right
+                if isinstance(e, ast.Constant) and isinstance(e.value, (int, float)) and abs(e.value) > MAX_EXPONENT:
+                    raise ExprError(f"exponent {e.value} is larger than {MAX_EXPONENT}")
+        elif isinstance(n, (ast.UnaryOp, ast.Compare)):
             pass
         else:
             raise ExprError(f"{type(n).__name__} is not allowed in an expression")
@@ -167,7 +200,61 @@ def isolate(rel: Relation, target: str) -> tuple[ast.expr, str]:
         return rel.left, _flip(rel.op)
     if isinstance(rel.left, ast.Name) and rel.left.id == target:
         return rel.right, rel.op
-    return _solve(rel.source, target)
+    return _isolate(rel.source, target)
+
+
+def _count(node: ast.AST, target: str) -> int:
+    return sum(1 for n in ast.walk(node) if isinstance(n, ast.Name) and n.id == target)
+
+
+@lru_cache(maxsize=256)
+def _isolate(src: str, target: str) -> tuple[ast.expr, str]:
+    rel = parse_relation(src)
+    in_left, in_right = _count(rel.left, target), _count(rel.right, target)
+    if in_left + in_right == 0:
+        raise ExprError(f"{target} does not occur in the relation")
+    if rel.op != "==":
+        raise ExprError(f"cannot solve an inequality for {target}: write it with {target} alone on one side")
+    if in_left + in_right > 1:
+        return _solve(src, target)
+    side, other = (rel.left, rel.right) if in_left else (rel.right, rel.left)
+    return _invert(side, other, target), "=="
+
+
+def _invert(side: ast.expr, other: ast.expr, target: str) -> ast.expr:
+    """Peel the operations around the one occurrence of target: `side == other` becomes `target == expr`."""
+    steps = 0
+    while not (isinstance(side, ast.Name) and side.id == target):
+        steps += 1
+        if steps > MAX_NODES:
+            raise ExprError(f"cannot solve the relation for {target}")
+        if isinstance(side, ast.UnaryOp):
+            other = ast.UnaryOp(op=ast.USub(), operand=other) if isinstance(side.op, ast.USub) else other
+            side = side.operand
+        elif isinstance(side, ast.BinOp):
+            a, b, op = side.left, side.right, side.op
+            left_has = _count(a, target) > 0
+            if isinstance(op, ast.Add):
+                side, other = (a, _bin(other, ast.Sub(), b)) if left_has else (b, _bin(other, ast.Sub(), a))
+            elif isinstance(op, ast.Sub):
+                side, other = (a, _bin(other, ast.Add(), b)) if left_has else (b, _bin(a, ast.Sub(), other))
+            elif isinstance(op, ast.Mult):
+                side, other = (a, _bin(other, ast.Div(), b)) if left_has else (b, _bin(other, ast.Div(), a))
+            elif isinstance(op, ast.Div):
+                side, other = (a, _bin(other, ast.Mult(), b)) if left_has else (b, _bin(a, ast.Div(), other))
+            elif left_has:  # a ^ b = r  ->  a = r ^ (1 / b)
+                side, other = a, _bin(other, ast.Pow(), _bin(ast.Constant(1), ast.Div(), b))
+            else:
+                raise ExprError(f"cannot solve for {target} in an exponent: write it with {target} alone on one side")
+        elif isinstance(side, ast.Call) and side.func.id == "sqrt" and len(side.args) == 1:  # type: ignore[attr-defined]
+            side, other = side.args[0], _bin(other, ast.Pow(), ast.Constant(2))
+        else:
+            raise ExprError(f"cannot solve for {target} inside a function: write it with {target} alone on one side")
+    return ast.fix_missing_locations(ast.Expression(other)).body
+
+
+def _bin(a: ast.expr, op: ast.operator, b: ast.expr) -> ast.expr:
+    return ast.BinOp(left=a, op=op, right=b)
 
 
 def _flip(op: str) -> str:
@@ -179,7 +266,12 @@ def _solve(src: str, target: str) -> tuple[ast.expr, str]:
     rel = parse_relation(src)
     if rel.op != "==":
         raise ExprError(f"cannot solve an inequality for {target}: write it with {target} alone on one side")
-    import sympy  # lazy: 0.3-0.7 s to import, needed only for relations that do not isolate their stated slot
+    for n in ast.walk(rel.left), ast.walk(rel.right):
+        for m in n:
+            if isinstance(m, ast.BinOp) and isinstance(m.op, (ast.Pow, ast.BitXor)) and not (
+                    isinstance(m.right, ast.Constant) and float(m.right.value).is_integer() and abs(m.right.value) <= 4):
+                raise ExprError(f"{target} occurs more than once with a power: write it with {target} alone on one side")
+    import sympy  # lazy: 0.3-0.7 s to import, needed only when the stated slot occurs more than once
 
     syms: dict[str, sympy.Symbol] = {}
 

@@ -72,12 +72,17 @@ def compile_pattern(pattern: str):
     src = translate(pattern)
     opts = re2.Options()
     opts.max_mem = 8 << 20
+    opts.log_errors = False  # RE2 would otherwise print its own lines to stderr; our error says it once
     try:
         return re2.compile(src, opts)
-    except re2.error as e:  # type: ignore[attr-defined]
-        raise PatternError(f"not a valid RE2 pattern: {e}") from None
-    except Exception as e:  # noqa: BLE001 - re2 raises plain errors on some inputs
-        raise PatternError(f"not a valid RE2 pattern: {e}") from None
+    except Exception as e:  # noqa: BLE001 - re2.error, and plain errors on some inputs
+        raise PatternError(f"not a valid RE2 pattern ({_why(e)}); backreferences and lookaround are not "
+                           "supported, so that every pattern runs in linear time") from None
+
+
+def _why(e: Exception) -> str:
+    msg = e.args[0] if e.args else str(e)
+    return msg.decode("utf-8", "replace") if isinstance(msg, bytes) else str(msg)
 
 
 @dataclass

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import RuleError
-from .expr import ExprError, check_relation_names, parse_relation
+from .expr import ExprError, check_relation_names, isolate, parse_relation
 from .pattern import PatternError, compile_pattern, slot_names
 
 
@@ -92,13 +92,75 @@ def rule_file_schema() -> dict:
     return schema
 
 
+MAX_YAML_DEPTH = 40  # a rule file is a handful of levels deep; [[[[... 100k deep would exhaust the stack
+MAX_YAML_NODES = 100_000  # counted with aliases expanded: a billion-laughs file is refused before it is built
+
+
 class _SafeLineLoader(yaml.SafeLoader):
-    """SafeLoader (no python/object tags) that also remembers each mapping's line for error messages."""
+    """SafeLoader (no python/object tags) that also remembers each mapping's line, and each key's line, for error
+    messages, and refuses documents nested too deeply or too large once aliases are expanded."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _Refused(mark.line + 1, f"nested more than {MAX_YAML_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_document(self, node):
+        _check_expanded_size(node)
+        return super().construct_document(node)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, why: str) -> None:
+        super().__init__(why)
+        self.line = line
+
+
+def _check_expanded_size(root) -> None:
+    """Count nodes as if every alias were copied out, without copying: each distinct node is visited once.
+    A node that contains itself (a recursive alias) counts as infinitely large."""
+    sizes: dict[int, int] = {}
+    entered: set[int] = set()
+    stack = [(root, False)]
+    while stack:  # post-order, without recursion
+        n, done = stack.pop()
+        if id(n) in sizes:
+            continue
+        kids = _children(n)
+        if not done:
+            if id(n) in entered:  # met again on its own way down: it contains itself
+                raise _Refused(n.start_mark.line + 1, "an alias refers to the value that contains it")
+            entered.add(id(n))
+            stack.append((n, True))
+            stack.extend((k, False) for k in kids if id(k) not in sizes)
+            continue
+        total = 1 + sum(sizes.get(id(k), MAX_YAML_NODES + 1) for k in kids)
+        sizes[id(n)] = total
+        if total > MAX_YAML_NODES:
+            raise _Refused(n.start_mark.line + 1, f"more than {MAX_YAML_NODES} values once aliases are expanded "
+                                                   "(an alias bomb?)")
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [x for kv in node.value for x in kv]
+    return []
 
 
 def _construct_mapping(loader, node, deep=False):
     mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__lines__"] = {k.value: v.start_mark.line + 1 for k, v in node.value
+                            if isinstance(k, yaml.ScalarNode)}
     return mapping
 
 
@@ -109,7 +171,7 @@ MAX_RULE_FILE_BYTES = 1_000_000
 
 def _strip_lines(obj):
     if isinstance(obj, dict):
-        return {k: _strip_lines(v) for k, v in obj.items() if k != "__line__"}
+        return {k: _strip_lines(v) for k, v in obj.items() if k not in ("__line__", "__lines__")}
     if isinstance(obj, list):
         return [_strip_lines(v) for v in obj]
     return obj
@@ -118,6 +180,8 @@ def _strip_lines(obj):
 def parse_rule_text(text: str, source: str) -> list[RuleSpec]:
     try:
         data = yaml.load(text, Loader=_SafeLineLoader)  # noqa: S506 - a SafeLoader subclass
+    except _Refused as e:
+        raise RuleError(f"{source}:{e.line}: refused: {e}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
@@ -149,6 +213,8 @@ def parse_rule_text(text: str, source: str) -> list[RuleSpec]:
 def _line_of(item: Any, loc: tuple, default: int) -> int:
     node = item
     for key in loc:
+        if isinstance(node, dict) and key in node.get("__lines__", {}):
+            default = node["__lines__"][key]
         if isinstance(node, dict) and key in node:
             node = node[key]
         elif isinstance(node, list) and isinstance(key, int) and key < len(node):
@@ -176,6 +242,8 @@ def validate_rule(rule: RuleSpec) -> None:
             check_relation_names(rel, names)
         if rule.stated and rule.stated not in rel.names:
             raise ExprError(f"stated slot {rule.stated!r} does not occur in the relation")
+        if rule.stated:
+            isolate(rel, rule.stated)  # a relation we cannot solve for its claim fails here, not silently later
     kind.validate(rule)
 
 
@@ -183,12 +251,19 @@ def load_rule_file(path: Path) -> list[RuleSpec]:
     try:
         size = path.stat().st_size
         if size > MAX_RULE_FILE_BYTES:
-            raise RuleError(f"{path}: rule file larger than {MAX_RULE_FILE_BYTES} bytes")
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise RuleError(f"{path}: rule files must be UTF-8") from None
+            raise RuleError(f"{path}:1: rule file of {size} bytes is larger than the limit of "
+                            f"{MAX_RULE_FILE_BYTES} bytes")
+        data = path.read_bytes()
     except OSError as e:
         raise RuleError(f"{path}: cannot read ({e.strerror or e})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        raise RuleError(f"{path}:{line}: rule files must be UTF-8 (byte {e.start} is not)") from None
+    if "\x00" in text:
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise RuleError(f"{path}:{line}: a rule file cannot contain NUL characters")
     return parse_rule_text(text, str(path))
 
 

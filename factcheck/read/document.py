@@ -12,6 +12,15 @@ _TABLE.update({0x3000: 0x20, 0xFEFF: 0x20, 0x00A0: 0x20, 0xFE6A: 0x25, 0x2030: 0
                0x2013: 0x2D, 0x2014: 0x2014})
 
 
+# Traditional characters of numerals, units and the words rules match on, folded to their simplified forms so a
+# Big5 or Hong Kong/Taiwan article reads like any other. One code point to one code point, so offsets are kept.
+_TRAD = ("億亿 萬万 兩两 點点 貳贰 陸陆 個个 為为 於于 從从 淨净 減减 別别 區区 縣县 國国 當当 總总 擴扩 條条 種种 "
+         "類类 計计 較较 達达 遞递 長长 項项 層层 內内 畝亩 噸吨 輛辆 張张 間间 處处 雙双 對对 門门 戶户 頃顷 餘余 約约 "
+         "與与 佔占 額额 數数 鎮镇 鄉乡 園园 網网 業业 產产 單单 領领 歲岁 屆届 輪轮 價价 歐欧 鎊镑 幣币 時时 週周 "
+         "來来 將将 過过 據据 統统 年年 億亿 筆笔 場场 臺台 架架 億亿 增增 漲涨 跌跌 幅幅 創创 億亿 後后 當当 僅仅")
+_TABLE.update({ord(pair[0]): ord(pair[1]) for pair in _TRAD.split() if pair[0] != pair[1]})
+
+
 def normalise(text: str) -> str:
     out = text.translate(_TABLE)
     assert len(out) == len(text)
@@ -40,9 +49,16 @@ class Document:
     furniture: list[tuple[int, int]] = field(default_factory=list)  # ranges of page furniture
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and 1-based column in code points. \\r\\n, \\r and \\n all end a line."""
+        """1-based line and 1-based column in code points. \\r\\n, \\r and \\n all end a line.
+
+        A UTF-8 byte-order mark is part of the text (offsets count it) but no editor shows it, so it does not count
+        towards the column of anything on the first line.
+        """
         i = bisect.bisect_right(self.line_starts, offset) - 1
-        return i + 1, offset - self.line_starts[i] + 1
+        col = offset - self.line_starts[i] + 1
+        if i == 0 and offset > 0 and self.text.startswith("\ufeff"):
+            col -= 1
+        return i + 1, col
 
     def in_furniture(self, start: int, end: int | None = None) -> bool:
         end = start if end is None else end
