@@ -77,3 +77,35 @@ class Expression(Kind):
 class Other(Kind):
     name = "other"
     label = "Relation"
+
+
+_CHANGE_LEAD = re.compile(r"(?:比|较|同比|增加|增长|减少|下降|提高|多|少|超过?|拉动)[^,;。]{0,4}\Z")
+
+
+@register
+class Subset(Kind):
+    """A part named inside a whole (财政总收入300亿元，其中地方收入180亿元; 150只基金中…的有93只): the part may not
+    exceed the whole. Both must be of one measure; with 'X…中' the part must be the same kind of thing (the noun
+    after the whole's figure comes back near the part)."""
+
+    name = "subset"
+    label = "Part within its whole"
+
+    def adjust(self, ctx, cand):
+        total, part = cand.slots.get("total"), cand.slots.get("part")
+        if total is None or part is None or isinstance(total, list) or isinstance(part, list):
+            return None
+        if total.type != part.type or total.unit != part.unit or part.range_with is not None:
+            return None
+        norm = ctx.doc.norm
+        if _CHANGE_LEAD.search(norm[max(total.end, part.start - 8):part.start]):
+            return None  # 其中比上年增加20亿元: a change, not a part
+        if cand.rule.params.get("same_noun"):
+            k = norm.find("中", total.end, part.start)
+            noun = norm[total.end:k]
+            words = {noun[i:i + 2] for i in range(len(noun) - 1)}
+            near = norm[max(k + 1, part.start - 16):part.end + 6]
+            if not any(w in near for w in words):
+                return None
+        cand.roles.update(total="total", part="part")
+        return cand
