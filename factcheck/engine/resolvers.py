@@ -331,3 +331,30 @@ def among_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None
 
 
 from . import resolvers_en  # noqa: E402,F401 - English resolvers register themselves
+
+
+@resolver("compared_label")
+def compared_label(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The figure a 比<label> comparison points back to (价格为1888元，比最高时下降了64% -> the figure introduced by
+    最高时 earlier): the nearest earlier quantity of the same measure whose introducing words hold the label.
+    Period words (上年, 去年, 同期) are left to the growth rules, which need a sign of the earlier period."""
+    cur = _anchor(cand, spec)
+    if cur is None:
+        return None
+    stated = cand.slots.get(cand.stated)
+    end = stated.start if isinstance(stated, Quantity) else cand.end
+    m = re.search(r"比([\u4e00-\u9fff]{2,6}?)(?:的)?(?:下降|降低|减少|下跌|上涨|增长|增加|提高|上升|低|高)", ctx.doc.norm[cur.end:end])
+    if not m:
+        return None
+    label = m.group(1)
+    if re.search(r"上年|去年|同期|上月|上期|平均|全国|全省|全市|上一", label):
+        return None
+    lo, _ = ctx.sentence_range(cur.start, max(1, spec.sentences))
+    for q in reversed(ctx.quantities[: cur.index]):
+        if q.start < lo:
+            break
+        if q.furniture or not _same_measure(q, cur):
+            continue
+        if label in _lead(ctx, q, 16):
+            return q
+    return None
