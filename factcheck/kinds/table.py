@@ -21,6 +21,13 @@ _ROW = re.compile(r"^[ \t]*(?P<label>[^\W\d][^\n]*?)[ \t]+(?P<nums>[-+(]?[$€£
 _NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$")
 
 
+_RATE_HEAD = re.compile(r"(?i)percent|per cent|%|\bpct\b|\brate\b|\bratio\b")
+
+
+def _fits(lo: float, hi: float, c: Quantity) -> bool:
+    return lo <= c.hi and c.lo <= hi
+
+
 def _words(params: dict, key: str) -> re.Pattern | None:
     ws = params.get(key) or []
     if not ws:
@@ -100,15 +107,17 @@ class Table(Kind):
         diff = _words(p, "difference_headers")
         head_lines = [h for h in header.split("\n") if h.strip()]
         last = head_lines[-1] if head_lines else ""
-        if diff and diff.search(last):
-            for label, qs in rows:
-                if len(qs) != 3:
-                    continue
-                a, b, c = qs
-                yield Candidate(rule=rule, slots={"a": a, "b": b, "c": c}, relation="b - a = c", stated="c",
+        if diff and diff.search(last) and not _RATE_HEAD.search(last):
+            rows3 = [(label, qs) for label, qs in rows if len(qs) == 3]
+            # Columns may run newer first: read the table the way most of its rows fit.
+            fwd = sum(_fits(b.lo - a.hi, b.hi - a.lo, c) for _, (a, b, c) in rows3)
+            back = sum(_fits(a.lo - b.hi, a.hi - b.lo, c) for _, (a, b, c) in rows3)
+            rel, order = ("a - b = c", "the first figure minus the second") if back > fwd else \
+                ("b - a = c", "the second figure minus the first")
+            for label, (a, b, c) in rows3:
+                yield Candidate(rule=rule, slots={"a": a, "b": b, "c": c}, relation=rel, stated="c",
                                 start=a.start, end=c.end, roles={"a": "start", "b": "end", "c": "stated"},
-                                notes=[f"row '{label}': the column headed '{last}' is the second figure minus the "
-                                       f"first"])
+                                notes=[f"row '{label}': the column headed '{last}' is {order}"])
         rec, out, bal = _words(p, "receipts"), _words(p, "outlays"), _words(p, "balance")
         if not (rec and out and bal):
             return
