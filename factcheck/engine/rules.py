@@ -294,11 +294,83 @@ def builtin_rules(language: str | None = None) -> tuple[RuleSpec, ...]:
 @lru_cache(maxsize=1)
 def _load_builtin() -> tuple[RuleSpec, ...]:
     root = builtin_rules_dir()
+    files = rule_files(root)
+    key = _cache_key(files)
+    cached = _read_cache(key)
+    if cached is not None:
+        return cached
     rules: list[RuleSpec] = []
-    for f in rule_files(root):
+    for f in files:
         rules.extend(load_rule_file(f))
     _check_unique(rules)
+    _write_cache(key, rules)
     return tuple(rules)
+
+
+# The built-in rules, once parsed and validated (YAML, patterns, relations, kinds), are kept as JSON in the user's
+# cache folder, keyed by the size and mtime of every rule file and of the code that validates them. A cold run
+# then reads one JSON file instead of parsing YAML and re-checking every rule. JSON, not pickle: reading a cache
+# can never run code. Any problem with the cache (missing, stale, unreadable, unwritable) means: do it the slow way.
+_CACHE_VERSION = 1
+
+
+def cache_dir() -> Path | None:
+    import os
+
+    if os.environ.get("FACTCHECK_NO_CACHE"):
+        return None
+    if os.environ.get("FACTCHECK_CACHE_DIR"):
+        return Path(os.environ["FACTCHECK_CACHE_DIR"])
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "factcheck"
+
+
+def _cache_key(files: list[Path]) -> str:
+    import hashlib
+
+    from .. import __version__
+
+    code = Path(__file__).resolve().parents[1]
+    watched = list(files) + sorted((code / "engine").glob("*.py")) + sorted((code / "kinds").glob("*.py"))
+    parts = [str(_CACHE_VERSION), __version__]
+    for f in watched:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _read_cache(key: str) -> tuple[RuleSpec, ...] | None:
+    d = cache_dir()
+    if d is None:
+        return None
+    try:
+        data = json.loads((d / f"rules-{key}.json").read_text(encoding="utf-8"))
+        rules = []
+        for item in data:
+            rule = RuleSpec.model_validate(item["rule"])
+            rule.source = item["source"]
+            rules.append(rule)
+        return tuple(rules)
+    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+        return None
+
+
+def _write_cache(key: str, rules: list[RuleSpec]) -> None:
+    d = cache_dir()
+    if d is None:
+        return
+    from ..fileio import write_atomic
+
+    try:
+        for old in d.glob("rules-*.json"):
+            old.unlink(missing_ok=True)
+        payload = [{"source": r.source, "rule": r.model_dump(mode="json")} for r in rules]
+        write_atomic(d / f"rules-{key}.json", json.dumps(payload, ensure_ascii=False))
+    except (OSError, ValueError):
+        pass
 
 
 def _check_unique(rules: list[RuleSpec]) -> None:
