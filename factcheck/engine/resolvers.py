@@ -358,3 +358,33 @@ def compared_label(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | 
         if label in _lead(ctx, q, 16):
             return q
     return None
+
+
+@resolver("named_earlier")
+def named_earlier(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The same thing's figure for an earlier period, named the same way in an earlier sentence (2008年财政总收入
+    339.8亿元。…2009年财政总收入计划为360亿元，比去年增长20.2亿元 -> 339.8亿元). The earlier sentence must be dated
+    one period before (a year one less) or say 去年/上年."""
+    cur = _anchor(cand, spec)
+    if cur is None:
+        return None
+    name = re.sub(r"(?:计划|预计|目标|完成|实现|达到|为|达|是|的)+$", "", _lead(ctx, cur, 20))
+    name = re.sub(r"^(?:其中|全市|全省|全县|全国|今年|明年|\d+年)+", "", name)
+    if len(name) < 3:
+        return None
+    own, _ = ctx.sentence_span(cur.start)
+    prior = [q for q in ctx.quantities[: cur.index] if q.start < own]
+    if not prior:
+        return None
+    q = _find_named(ctx, name, prior[-1], cur, max(1, spec.sentences))
+    if q is None or q.start >= own:
+        q = None
+        for cand_q in reversed(prior):
+            if cand_q.start < ctx.sentence_range(cur.start, max(1, spec.sentences))[0]:
+                break
+            if _same_measure(cand_q, cur) and _lead(ctx, cand_q, 20).endswith(name):
+                q = cand_q
+                break
+    if q is None or not _prior_period(ctx, q, cur, ["去年", "上年", "上一年"]):
+        return None
+    return q

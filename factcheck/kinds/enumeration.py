@@ -97,6 +97,7 @@ class Enumeration(Kind):
             i -= 1
         window = norm[max(0, i - etc_gap - 1):i]
         partial = False
+        closed = False
         k = window.rfind("等")
         if k >= 0:
             gap = window[k + 1:]
@@ -106,6 +107,7 @@ class Enumeration(Kind):
             i = i - len(window) + k
         elif norm[max(0, i - 1):i] in ("这", "共", "此"):
             i -= 1
+            closed = True
         seg_start = i
         while seg_start > 0 and not _BOUNDARY.match(norm[seg_start - 1]) and i - seg_start < 200:
             seg_start -= 1
@@ -117,7 +119,9 @@ class Enumeration(Kind):
                 return None
             # 甲和乙两部分: a bare conjunction only ever joins two items, and often joins a modifier
             # (北京市及周边五省), so it can confirm a count of two and nothing else.
-            return (2, True) if _count_items(segment) == 2 else None
+            if _count_items(segment) != 2:
+                return None
+            return (2, not closed)  # 甲和乙这2只: 这/此 closes the list, so any other count is wrong
         return _count_items(segment), partial
 
     @staticmethod

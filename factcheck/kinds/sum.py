@@ -116,6 +116,8 @@ class Sum(Kind):
         for q in parts[1:]:
             if _level(norm[out[-1].end:q.start]) > level:
                 return out
+            if _CHANGE_BEFORE.search(norm[max(out[-1].end, q.start - 12):q.start]):
+                return out  # 其中乙190亿元，分别比去年增长20亿元和10亿元: changes, not parts
             out.append(q)
         _, send = ctx.sentence_span(parts[-1].start)
         for q in ctx.quantities[parts[-1].index + 1:]:
