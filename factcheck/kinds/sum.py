@@ -22,7 +22,7 @@ import re
 from . import Candidate, Kind, register
 from ..model import Quantity
 
-_CHANGE_BEFORE = re.compile(r"(?:比|较|同比|增加|增长|减少|下降|提高|增|减|多|少|超|拉动|相当于)[^,;。]{0,4}\Z")
+_CHANGE_BEFORE = re.compile(r"(?:比|较|同比|增加(?!值)|增长|减少|下降|提高|增(?!加值)|减|多|少|超|拉动|相当于)[^,;。]{0,4}\Z")
 _TOTAL_WORDS = re.compile(r"共计|合计|总计|总共|一共|共有|共")
 _COUNT = re.compile(r"([2-9]|1\d|[两二三四五六七八九十])(?:只|个|家|项|类|笔|名|户|座|所|支|条)[\u4e00-\u9fff]{0,8}?"
                     r"(?:共计|合计|总计|总共|一共|共)")
