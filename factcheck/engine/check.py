@@ -191,8 +191,11 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
         "<": s_iv.lo < expected.hi,
         ">": s_iv.hi > expected.lo,
     }[op]
-    exp_txt = (f"{show_value(expected.lo, stated)} to {show_value(expected.hi, stated)}"
-               if op == "==" else f"{_opword(op)} {show_value(point, stated)}")
+    lo_txt, hi_txt = show_value(expected.lo, stated), show_value(expected.hi, stated)
+    if op != "==":
+        exp_txt = f"{_opword(op)} {show_value(point, stated)}"
+    else:
+        exp_txt = f"exactly {lo_txt}" if lo_txt == hi_txt else f"{lo_txt} to {hi_txt}"
     notes = list(cand.notes)
     if holds:
         exact = stated.bound == "exact" and op == "=="
@@ -234,7 +237,7 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
     gap = expected.gap(s_iv)
     msg = (f"{label}: {arithmetic}, but the text states {stated.text}. Even allowing for rounding the figures give "
            f"{exp_txt}; {stated.text} covers {show_value(stated.lo, stated)} to {show_value(stated.hi, stated)} "
-           f"(off by {show_value(gap, stated)}).")
+           f"(off by {show_value(gap, stated).replace('%', ' percentage points')}).")
     if correction:
         msg += f" Likely correct: {correction}."
     return finish(verdict="discrepancy", severity=severity, message=msg + _notes(notes), arithmetic=arithmetic,
