@@ -131,6 +131,9 @@ def _execute(o: RunOptions) -> int:
         paths = changed_since(o.changed_since, paths)
         if not paths:
             print(f"factcheck: no articles changed since {o.changed_since}", file=sys.stderr)
+            empty = Report(version=__version__, generated=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            if fmt != "text":  # an empty SARIF/JUnit/JSON file still tells CI that the run happened
+                _write(renderer, fmt, empty, output, set())
             return 0
     files = collect_paths(paths)
     from .article_rules import is_article_rule_file, load as load_article_rules
