@@ -117,6 +117,8 @@ def _prior_period(ctx: Context, q: Quantity, cur: Quantity, markers: list[str]) 
     ys = [int(y) for y in _YEAR.findall(ctx.doc.norm[s:q.start])]
     cs, _ = ctx.sentence_span(cur.start)
     yc = [int(y) for y in _YEAR.findall(ctx.doc.norm[cs:cur.start])]
+    if ys and not yc and re.search(r"今年|本年", ctx.doc.norm[cs:cur.start]):
+        return True  # 2018年…投入19.79亿元。今年，已投入23亿元，比上年度增长16.2%: 今年 follows the dated year
     return bool(ys and yc and ys[-1] == yc[-1] - 1)
 
 
