@@ -37,20 +37,47 @@ def _err(msg: str) -> None:
     print(f"factcheck: {msg}", file=sys.stderr)
 
 
-def _check_one(args: tuple[str, list[str], str | None]) -> tuple[FileReport | None, str | None]:
-    """Worker: one article -> its report (or the one-line reason it could not be read)."""
+_RULES: dict[tuple[str, ...], list] = {}
+
+
+def _rules_for(rule_paths: tuple[str, ...]) -> list:
+    """The general rules in force, loaded once per process: workers forked after the parent loaded them inherit
+    them, so no worker parses a rule file again. Article-specific rule files are read per article by check_file."""
+    if rule_paths not in _RULES:
+        from .article_rules import is_article_rule_file
+        from .engine.rules import load_rules
+
+        paths = [Path(r) for r in rule_paths]
+        _RULES[rule_paths] = load_rules([p for p in paths if not (p.is_file() and is_article_rule_file(p))])
+    return _RULES[rule_paths]
+
+
+def _check_one(args: tuple[str, tuple[str, ...], str | None]) -> tuple[FileReport | None, str | None]:
+    """Worker: one article -> its report (or the one-line reason it could not be checked). Never raises: a bug
+    on one article is reported as one line for that article, and the batch goes on."""
     from .api import check_file
 
     path, rule_paths, language = args
     try:
-        return check_file(Path(path), rule_paths=[Path(r) for r in rule_paths] or None, language=language), None
+        return check_file(Path(path), rules=_rules_for(rule_paths),
+                          rule_paths=[Path(r) for r in rule_paths] or None, language=language), None
     except FactcheckError as e:
         return None, str(e)
+    except RecursionError:
+        return None, f"{path}: internal error: nesting too deep to check (please report this article)"
+    except MemoryError:
+        return None, f"{path}: internal error: out of memory while checking"
+    except Exception as e:  # noqa: BLE001 - one line, not a traceback that would stop the batch
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        return None, f"{path}: internal error: {type(e).__name__}: {e} (please report; FACTCHECK_DEBUG=1 shows more)"
 
 
 def check_many(files: list[Path], rule_paths: list[Path], language: str | None, jobs: int | None,
                progress: bool) -> list[tuple[FileReport | None, str | None]]:
-    args = [(str(f), [str(r) for r in rule_paths], language) for f in files]
+    rp = tuple(str(r) for r in rule_paths)
+    _rules_for(rp)  # load (and validate) once here; forked workers inherit the result
+    args = [(str(f), rp, language) for f in files]
     n = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     n = min(n, len(files))
     bar = _progress(len(files)) if progress else None
@@ -107,6 +134,9 @@ def execute(o: RunOptions) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except (RecursionError, MemoryError) as e:
+        _err(f"internal error: {type(e).__name__} (please report the article that caused it)")
+        return 2
 
 
 def _execute(o: RunOptions) -> int:
@@ -135,7 +165,9 @@ def _execute(o: RunOptions) -> int:
             if fmt != "text":  # an empty SARIF/JUnit/JSON file still tells CI that the run happened
                 _write(renderer, fmt, empty, output, set())
             return 0
-    files = collect_paths(paths)
+    files = _drop_ignored(collect_paths(paths), [p for p in paths if p.is_dir()])
+    if not files:
+        raise FactcheckError(f"{' '.join(map(str, paths))}: every article here is ignored by .gitignore")
     from .article_rules import is_article_rule_file, load as load_article_rules
 
     for p in rule_paths:  # a broken rule file fails fast, once, before any article
@@ -182,6 +214,39 @@ def _execute(o: RunOptions) -> int:
     if errors:
         return 2
     return exit_code(report, fail_on)
+
+
+def _drop_ignored(files: list[Path], folders: list[Path]) -> list[Path]:
+    """Articles found by walking a folder inside a git work tree, minus those .gitignore ignores. Files named on
+    the command line are always checked. Without git, or outside a work tree, nothing is dropped."""
+    if not folders:
+        return files
+    import subprocess
+
+    walked = {f for f in files if any(_under(f, d) for d in folders)}
+    ignored: set[str] = set()
+    for d in folders:
+        mine = [str(f.resolve()) for f in walked if _under(f, d)]
+        if not mine:
+            continue
+        try:
+            r = subprocess.run(["git", "-C", str(d), "check-ignore", "--stdin", "-z"],
+                               input="\0".join(mine) + "\0", capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.SubprocessError):
+            return files
+        if r.returncode in (0, 1):  # 0: some ignored, 1: none ignored, 128: not a work tree
+            ignored.update(x for x in r.stdout.split("\0") if x)
+    if not ignored:
+        return files
+    return [f for f in files if f not in walked or str(f.resolve()) not in ignored]
+
+
+def _under(f: Path, d: Path) -> bool:
+    try:
+        f.resolve().relative_to(d.resolve())
+        return True
+    except ValueError:
+        return False
 
 
 def exit_code(report: Report, fail_on: str) -> int:
