@@ -92,12 +92,25 @@ class SameFact(Kind):
                 if agree and (len(near_shared) >= 2 or len(shared) >= 5 or identical):
                     yield self._cand(rule, a, b, "consistent", near_shared or shared)
                     break
-                if not agree and na == nb and len(na) >= 8 and not _SCOPE.search(na):
+                if not agree and na == nb and len(na) >= 8 and not _SCOPE.search(na) \
+                        and self._same_period(ctx, a, b):
                     c = self._cand(rule, a, b, "differ", shared)
                     c.notes.append("read as the same fact because both are introduced by the same words; "
                                    "if they count different scopes the text should say so")
                     yield c
                     break
+
+    @staticmethod
+    def _same_period(ctx, a: Quantity, b: Quantity) -> bool:
+        """Neither sentence dates its figure differently from the other (2019年… / 2020年…, 比上年…)."""
+        sa, ea = ctx.sentence_span(a.start)
+        sb, eb = ctx.sentence_span(b.start)
+        ta, tb = ctx.doc.norm[sa:ea], ctx.doc.norm[sb:eb]
+        ya = set(re.findall(r"(?:19|20)\d\d年|[一二三四]季度|上半年|下半年|\d{1,2}月", ta[: a.start - sa]))
+        yb = set(re.findall(r"(?:19|20)\d\d年|[一二三四]季度|上半年|下半年|\d{1,2}月", tb[: b.start - sb]))
+        if ya != yb:
+            return False
+        return not re.search(r"比上年|比去年|同比|较上年|增长|下降", ta + tb)
 
     @staticmethod
     def _cand(rule, a: Quantity, b: Quantity, how: str, shared: set[str]) -> Candidate:

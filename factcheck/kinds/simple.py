@@ -107,5 +107,10 @@ class Subset(Kind):
             near = norm[max(k + 1, part.start - 16):part.end + 6]
             if not any(w in near for w in words):
                 return None
+        nxt = next((q for q in ctx.quantities[part.index + 1: part.index + 4]
+                    if q.type == part.type and q.unit == part.unit), None)
+        if nxt is not None and re.fullmatch(r"[^。;!?\n]{0,24}", norm[part.end:nxt.start]) \
+                and re.search(r"[、,]", norm[part.end:nxt.start]):
+            return None  # 其中甲3亿元、乙2亿元: a list of parts, which the sum rules check
         cand.roles.update(total="total", part="part")
         return cand
