@@ -1,0 +1,134 @@
+"""Chinese relation kinds on sentences of our own: each test names the behaviour and fails when it breaks.
+Several come from false alarms or misses met on real articles."""
+
+from factcheck.api import check_text
+
+
+def _findings(text, rule_prefix=""):
+    return [f for f in check_text(text, language="zh").findings if f.rule.startswith(rule_prefix)]
+
+
+def _verdicts(text, rule_prefix=""):
+    return [f.verdict for f in _findings(text, rule_prefix)]
+
+
+# enumeration counts ------------------------------------------------------------------------------------------
+
+def test_tail_of_a_decimal_is_not_a_count():
+    text = "消费拉动增长1.0个百分点，投资和净出口拉动增长0.5个百分点。"
+    assert _verdicts(text, "zh.enumeration") == []
+
+
+def test_count_that_is_itself_a_list_item_is_not_checked():
+    text = "建成省、市、县三级网络和2个数据中心。"
+    assert "discrepancy" not in _verdicts(text, "zh.enumeration")
+
+
+def test_bare_conjunction_cannot_contradict_a_count():
+    assert _verdicts("与北京市及周边五省开展合作。", "zh.enumeration") == []
+
+
+def test_closed_two_item_list_checks_its_count():
+    assert _verdicts("甲基金和乙基金这2只基金净值上涨。", "zh.enumeration") == ["consistent"]
+    assert _verdicts("甲基金和乙基金这3只基金净值上涨。", "zh.enumeration") == ["discrepancy"]
+
+
+def test_numbered_points_run_over_sentences():
+    text = "原因主要有三个方面：一是成本下降。二是需求回升。三是政策支持。"
+    assert _verdicts(text, "zh.enumeration") == ["consistent"]
+    text = "原因主要有两个方面：一是成本下降。二是需求回升。三是政策支持。"
+    assert _verdicts(text, "zh.enumeration") == ["discrepancy"]
+
+
+def test_semicolon_items_after_fenbieshi():
+    text = "支出分为3个方面，分别是：用于场馆的支出5亿元；用于交通、通讯的支出3亿元；用于宣传的支出1亿元。"
+    assert _verdicts(text, "zh.enumeration") == ["consistent"]
+
+
+# sums ----------------------------------------------------------------------------------------------------------
+
+def test_distributive_gongji_is_not_a_total():
+    text = "一等奖共计有5名，二等奖共计有12名，三等奖共计有30名。"
+    assert _verdicts(text, "zh.sum") == []
+
+
+def test_list_item_is_not_the_total_of_the_next_fenbie_list():
+    text = "两家公司上月分别买入50万股和20万股，本月又分别买入10万股和5万股。"
+    assert "discrepancy" not in _verdicts(text, "zh.sum")
+
+
+def test_counted_total_adds_the_figures_just_before_it():
+    base = "甲基金持有12万股，乙基金持有8万股，丙基金和丁基金分别持有5万股和3万股，4只基金合计持有{}万股。"
+    assert _verdicts(base.format(28), "zh.sum.gongji") == ["consistent"]
+    assert _verdicts(base.format(35), "zh.sum.gongji") == ["discrepancy"]
+
+
+def test_qizhong_list_stops_at_siblings_after_a_semicolon():
+    text = ("服务支出50.0亿元，其中，转播费用20.0亿元，住宿餐饮等支出30.0亿元；宣传支出12.0亿元；"
+            "人力支出14.0亿元。")
+    fs = _findings(text, "zh.sum.qizhong")
+    assert [f.verdict for f in fs] == ["consistent"]
+    assert {q.text for q in fs[0].quantities} == {"50.0亿元", "20.0亿元", "30.0亿元"}
+
+
+def test_table_rows_add_up_to_the_total_row():
+    table = "指标 | 本月 | 增长% |\n合计 | {} | 5.1 |\n甲类 | 100 | 2.0 |\n乙类 | 200 | 4.5 |\n丙类 | 300 | 7.0 |\n"
+    assert _verdicts(table.format(600), "zh.table") == ["consistent"]
+    assert _verdicts(table.format(650), "zh.table") == ["discrepancy"]
+
+
+# shares ------------------------------------------------------------------------------------------------------
+
+def test_share_of_a_whole_named_after_zhan():
+    text = "全年外贸出口总额80.0亿元。其中机电产品出口32.0亿元，增长6%，占出口总额的{}%。"
+    assert _verdicts(text.format(40), "zh.share") == ["consistent"]
+    assert _verdicts(text.format(48), "zh.share") == ["discrepancy"]
+
+
+def test_share_among_a_container():
+    text = "在30个调查项目中，有12个项目实现盈利，盈利项目的比例为{}%。"
+    assert _verdicts(text.format(40), "zh.share") == ["consistent"]
+    assert _verdicts(text.format(45), "zh.share") == ["discrepancy"]
+
+
+def test_breakdown_with_remainder_class_sums_to_100_and_changes_net_to_zero():
+    ok = "优良水质比例为60.0%，比上年上升2.0个百分点；轻度污染占30.0%，与上年持平；劣五类占10.0%，下降2.0个百分点。"
+    bad = "优良水质比例为60.0%，比上年上升2.0个百分点；轻度污染占30.0%，与上年持平；劣五类占10.0%，下降1.5个百分点。"
+    assert _verdicts(ok, "zh.whole") == ["consistent", "consistent"]
+    assert sorted(_verdicts(bad, "zh.whole")) == ["consistent", "discrepancy"]
+
+
+# points and contributions ----------------------------------------------------------------------------------
+
+def test_two_comparisons_with_one_average_must_agree():
+    text = "甲行业增长10.0%，增幅高于全市平均水平3.0个百分点；乙行业增长12.0%，高出全市平均水平{}个百分点。"
+    assert _verdicts(text.format("5.0"), "zh.points.same-reference") == ["consistent"]
+    assert _verdicts(text.format("7.0"), "zh.points.same-reference") == ["discrepancy"]
+
+
+def test_contribution_pull_uses_the_whole_growth():
+    text = "规上工业增加值增长5.0%。新兴产业对规上工业的贡献率为40.0%，拉动规上工业增长{}个百分点。"
+    assert _verdicts(text.format("2.0"), "zh.contribution") == ["consistent"]
+    assert _verdicts(text.format("3.0"), "zh.contribution") == ["discrepancy"]
+
+
+# growth and same facts -----------------------------------------------------------------------------------------
+
+def test_headline_and_body_are_not_two_years():
+    text = "前7月全省出口3.2亿美元\n今年前7个月，全省出口3.2亿美元，同比增长11%。"
+    assert _verdicts(text, "zh.growth") == []
+
+
+def test_same_words_in_two_years_are_not_one_fact():
+    text = "2022年，全区投入帮扶资金9.6亿元。2023年，全区投入帮扶资金11.5亿元，实施项目300个。"
+    assert "discrepancy" not in _verdicts(text, "zh.same-fact")
+
+
+def test_realised_part_of_a_projected_total_is_not_a_restatement():
+    text = "其他收入20.0亿元，其中财产处置收入2.4亿元。截至3月底，已实现处置收入1.46亿元。"
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_restated_figure_agrees():
+    text = "今年全省粮食总产量达到653.5万吨。专家指出，全省粮食总产量达到653.5万吨，再创新高。"
+    assert _verdicts(text, "zh.same-fact") == ["consistent"]
