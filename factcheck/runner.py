@@ -52,15 +52,22 @@ def _rules_for(rule_paths: tuple[str, ...]) -> list:
     return _RULES[rule_paths]
 
 
-def _check_one(args: tuple[str, tuple[str, ...], str | None]) -> tuple[FileReport | None, str | None]:
+def _check_one(args: tuple) -> tuple[FileReport | None, str | None]:
     """Worker: one article -> its report (or the one-line reason it could not be checked). Never raises: a bug
-    on one article is reported as one line for that article, and the batch goes on."""
+    on one article is reported as one line for that article, and the batch goes on.
+
+    args: (path, rule paths, language[, keep quantities]). Only the HTML report shows every quantity; dropping
+    them otherwise keeps a batch of thousands of articles small in memory and cheap to send between processes."""
     from .api import check_file
 
-    path, rule_paths, language = args
+    path, rule_paths, language = args[:3]
+    keep = args[3] if len(args) > 3 else True
     try:
-        return check_file(Path(path), rules=_rules_for(rule_paths),
-                          rule_paths=[Path(r) for r in rule_paths] or None, language=language), None
+        fr = check_file(Path(path), rules=_rules_for(rule_paths),
+                        rule_paths=[Path(r) for r in rule_paths] or None, language=language)
+        if not keep:
+            fr.quantities = []
+        return fr, None
     except FactcheckError as e:
         return None, str(e)
     except RecursionError:
@@ -74,10 +81,10 @@ def _check_one(args: tuple[str, tuple[str, ...], str | None]) -> tuple[FileRepor
 
 
 def check_many(files: list[Path], rule_paths: list[Path], language: str | None, jobs: int | None,
-               progress: bool) -> list[tuple[FileReport | None, str | None]]:
+               progress: bool, keep_quantities: bool = True) -> list[tuple[FileReport | None, str | None]]:
     rp = tuple(str(r) for r in rule_paths)
     _rules_for(rp)  # load (and validate) once here; forked workers inherit the result
-    args = [(str(f), rp, language) for f in files]
+    args = [(str(f), rp, language, keep_quantities) for f in files]
     n = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     n = min(n, len(files))
     bar = _progress(len(files)) if progress else None
@@ -175,7 +182,7 @@ def _execute(o: RunOptions) -> int:
             load_article_rules(p)
     load_rules([p for p in rule_paths if not (p.is_file() and is_article_rule_file(p))])
     progress = len(files) > 1 and sys.stderr.isatty() and fmt != "github"
-    results = check_many(files, rule_paths, cfg.language, o.jobs, progress)
+    results = check_many(files, rule_paths, cfg.language, o.jobs, progress, keep_quantities=fmt == "html")
 
     reports: list[FileReport] = []
     errors: list[str] = []

@@ -234,6 +234,14 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
         slip = _scale_slip(stated, expected)
         if slip:
             notes.append(slip)
+    elif op in ("<=", "<", ">=", ">"):
+        for factor, word in ((1e4, "万"), (1e8, "亿")):
+            f = 1 / factor if op in ("<=", "<") else factor
+            if (op in ("<=", "<") and stated.lo * f <= expected.hi) or (op in (">=", ">") and stated.hi * f >= expected.lo):
+                if stated.scale_text in ("亿", "万亿") or op in (">=", ">"):
+                    notes.append(f"it would hold with a figure {fmt(factor)} times smaller: a likely scale slip "
+                                 f"({stated.scale_text or word} for {'万' if stated.scale_text == '亿' else word}?)")
+                    break
     gap = expected.gap(s_iv)
     msg = (f"{label}: {arithmetic}, but the text states {stated.text}. Even allowing for rounding the figures give "
            f"{exp_txt}; {stated.text} covers {show_value(stated.lo, stated)} to {show_value(stated.hi, stated)} "

@@ -327,8 +327,13 @@ def among_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None
             break
         if q.furniture or not _same_measure(q, part) or q.range_with is not None:
             continue
-        if re.match(r"[\u4e00-\u9fff()]{0,10}中", norm[q.end:q.end + 11]) and q.hi >= part.lo:
-            return q
+        m = re.match(r"([\u4e00-\u9fff()]{0,10})中", norm[q.end:q.end + 11])
+        if m and q.hi >= part.lo:
+            noun = _bigrams(m.group(1))
+            near = _bigrams(norm[max(0, part.start - 8):part.end + 8])
+            if not noun or noun & near:
+                return q
+            return None
     return None
 
 

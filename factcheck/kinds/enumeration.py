@@ -39,6 +39,25 @@ def _count_items(segment: str) -> int:
     return n
 
 
+_RATE_CLAUSE = re.compile(r"[\u4e00-\u9fff()]{2,20}?(?:增长|下降|增加|减少|上涨|下跌)了?-?\d+(?:\.\d+)?%")
+
+
+def _clause_items(norm: str, i: int) -> int:
+    """Items given as clauses right before the count, one figure each (甲业增长9.1%，乙业增长5.2%，丙业增长3.3%，
+    三大行业合计…): the clauses between the sentence start and the count's own clause, all of one shape."""
+    start = max(norm.rfind("。", 0, i), norm.rfind("\n", 0, i)) + 1
+    pieces = norm[start:i].split(",")
+    if len(pieces) < 3 or pieces[-1].strip():
+        return 0  # the count must open its own clause
+    n = 0
+    for piece in reversed(pieces[:-1]):
+        if _RATE_CLAUSE.fullmatch(piece.strip()):
+            n += 1
+        else:
+            break
+    return n if n == len(pieces) - 1 else 0
+
+
 @register
 class Enumeration(Kind):
     name = "enumeration_count"
@@ -108,6 +127,9 @@ class Enumeration(Kind):
         elif norm[max(0, i - 1):i] in ("这", "共", "此"):
             i -= 1
             closed = True
+        clauses = _clause_items(norm, i)
+        if clauses >= 2 and not partial:
+            return clauses, False
         seg_start = i
         while seg_start > 0 and not _BOUNDARY.match(norm[seg_start - 1]) and i - seg_start < 200:
             seg_start -= 1

@@ -80,7 +80,8 @@ class SameFact(Kind):
                     continue
                 if a.type == "amount" and max(a.value, b.value) / (a.scale or 1) < 10 and a.scale == 1:
                     continue  # 两只, 三次: small counts recur without being one fact
-                if a.bound != "exact" or b.bound != "exact":
+                same_text = a.digits == b.digits and a.scale == b.scale and _sig_digits(a) >= 3
+                if (a.bound != "exact" or b.bound != "exact") and not same_text:
                     continue  # a bound agrees with too much to say it is the same figure
                 wa, wb = _bigrams(_prefix(ctx, a)), _bigrams(_prefix(ctx, b))
                 na, nb = _near_prefix(ctx, a), _near_prefix(ctx, b)

@@ -114,3 +114,21 @@ class Subset(Kind):
             return None  # 其中甲3亿元、乙2亿元: a list of parts, which the sum rules check
         cand.roles.update(total="total", part="part")
         return cand
+
+
+@register
+class Product(Kind):
+    """Per-unit figure × count = total (平均每份分红0.06元 × 2000亿份 = 120亿元). The per-unit figure and the total
+    must share a unit (元), and the count must have one (份, 人, 亩)."""
+
+    name = "product"
+    label = "Per-unit × count"
+
+    def adjust(self, ctx, cand):
+        n, r, t = (cand.slots.get(k) for k in ("n", "r", "t"))
+        if any(not hasattr(x, "unit") for x in (n, r, t)):
+            return None
+        if r.unit != t.unit or not n.unit or n.unit == r.unit:
+            return None
+        cand.roles.update(n="count", r="per unit", t="stated")
+        return cand
