@@ -71,6 +71,7 @@ class SameFact(Kind):
               and q.range_with is None and q.unit not in ("个", "年")]
         max_back = int(rule.params.get("max_distance", 3000))
         for j, b in enumerate(qs):
+            first = None
             for a in reversed(qs[:j]):
                 if b.start - a.start > max_back:
                     break
@@ -91,15 +92,18 @@ class SameFact(Kind):
                 agree = a.lo <= b.value <= a.hi or b.lo <= a.value <= b.hi
                 identical = a.value == b.value and a.decimals == b.decimals and _sig_digits(a) >= 3
                 if agree and (len(near_shared) >= 2 or len(shared) >= 5 or identical):
-                    yield self._cand(rule, a, b, "consistent", near_shared or shared)
-                    break
-                if not agree and na == nb and len(na) >= 8 and not _SCOPE.search(na) \
+                    first = (a, near_shared or shared)  # keep looking: a restatement is checked against the first
+                    continue
+                if first is None and not agree and na == nb and len(na) >= 8 and not _SCOPE.search(na) \
                         and self._same_period(ctx, a, b):
                     c = self._cand(rule, a, b, "differ", shared)
                     c.notes.append("read as the same fact because both are introduced by the same words; "
                                    "if they count different scopes the text should say so")
                     yield c
+                    first = None
                     break
+            if first is not None:
+                yield self._cand(rule, first[0], b, "consistent", first[1])
 
     @staticmethod
     def _same_period(ctx, a: Quantity, b: Quantity) -> bool:

@@ -98,6 +98,11 @@ class Subset(Kind):
         if total.type != part.type or total.unit != part.unit or part.range_with is not None:
             return None
         norm = ctx.doc.norm
+        if cand.rule.params.get("total_first_in_sentence"):
+            s0, _ = ctx.sentence_span(total.start)
+            if any(q.type == total.type and q.unit == total.unit and s0 <= q.start < total.start
+                   for q in ctx.quantities[max(0, total.index - 8):total.index]):
+                return None  # 40个行业中有21个…。其中，7月份有23个: 其中 reaches back to the 40, not the 21
         if _CHANGE_LEAD.search(norm[max(total.end, part.start - 8):part.start]):
             return None  # 其中比上年增加20亿元: a change, not a part
         if cand.rule.params.get("same_noun"):
@@ -110,7 +115,8 @@ class Subset(Kind):
         nxt = next((q for q in ctx.quantities[part.index + 1: part.index + 4]
                     if q.type == part.type and q.unit == part.unit), None)
         if nxt is not None and re.fullmatch(r"[^。;!?\n]{0,24}", norm[part.end:nxt.start]) \
-                and re.search(r"[、,]", norm[part.end:nxt.start]):
+                and re.search(r"[、,]", norm[part.end:nxt.start]) \
+                and not _CHANGE_LEAD.search(norm[max(part.end, nxt.start - 8):nxt.start]):
             return None  # 其中甲3亿元、乙2亿元: a list of parts, which the sum rules check
         cand.roles.update(total="total", part="part")
         return cand

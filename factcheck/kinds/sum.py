@@ -29,6 +29,20 @@ _COUNT = re.compile(r"([2-9]|1\d|[两二三四五六七八九十])(?:只|个|家
 _CN = "两二三四五六七八九十"
 
 
+def _in_brackets(norm: str, q: Quantity) -> bool:
+    k = norm.rfind("(", max(0, q.start - 20), q.start)
+    return k >= 0 and ")" not in norm[k:q.start]
+
+
+def _same_noun(norm: str, total: Quantity, part: Quantity) -> bool:
+    """'X只基金中…债券型基金有46只': the thing counted after the total's figure comes back near the part."""
+    k = norm.find("中", total.end, part.start)
+    noun = norm[total.end:k] if k >= 0 else ""
+    words = {noun[i:i + 2] for i in range(len(noun) - 1)}
+    near = norm[max(k + 1, part.start - 16):part.end + 6]
+    return any(w in near for w in words)
+
+
 def _level(gap: str) -> int:
     """Strength of the strongest clause break in a stretch of text: 。 3, ； 2, ， 1, none 0."""
     return 3 if "。" in gap else 2 if ";" in gap else 1 if "," in gap else 0
@@ -51,7 +65,10 @@ class Sum(Kind):
         params = cand.rule.params
         norm = ctx.doc.norm
         parts = [q for q in parts if _same(q, total) and q.index != total.index and q.range_with is None]
+        parts = [q for q in parts if not _in_brackets(norm, q)]  # 46只(A、B算两只): an aside, not a part
         if not parts:
+            return None
+        if params.get("same_noun") and not _same_noun(norm, total, parts[0]):
             return None
         max_gap = params.get("max_gap")
         if max_gap is not None:
