@@ -74,7 +74,7 @@ def _check_one(args: tuple) -> tuple[FileReport | None, str | None]:
         return None, f"{path}: internal error: nesting too deep to check (please report this article)"
     except MemoryError:
         return None, f"{path}: internal error: out of memory while checking"
-    except Exception as e:  # noqa: BLE001 - one line, not a traceback that would stop the batch
+    except Exception as e:  # one line, not a traceback that would stop the batch
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
         return None, f"{path}: internal error: {type(e).__name__}: {e} (please report; FACTCHECK_DEBUG=1 shows more)"
@@ -238,7 +238,7 @@ def _drop_ignored(files: list[Path], folders: list[Path]) -> list[Path]:
             continue
         try:
             r = subprocess.run(["git", "-C", str(d), "check-ignore", "--stdin", "-z"],
-                               input="\0".join(mine) + "\0", capture_output=True, text=True, timeout=30)
+                               input="\0".join(mine) + "\0", capture_output=True, text=True, timeout=30, check=False)
         except (OSError, subprocess.SubprocessError):
             return files
         if r.returncode in (0, 1):  # 0: some ignored, 1: none ignored, 128: not a work tree

@@ -22,7 +22,7 @@ SENTENCES = [
 
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", *args],
-                          capture_output=True, text=True, cwd=cwd, timeout=300)
+                          capture_output=True, text=True, cwd=cwd, timeout=300, check=False)
 
 
 def make_batch(root: Path, n: int = 24) -> None:

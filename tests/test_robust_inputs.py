@@ -22,7 +22,7 @@ WRONG = "全年投入资金10亿元，其中甲市6亿元、乙市7亿元。"
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "COLUMNS": "200"}
     return subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", *args],
-                          capture_output=True, text=True,
+                          capture_output=True, text=True, check=False,
                           cwd=cwd, env=env, timeout=120)
 
 
@@ -81,7 +81,7 @@ def test_gbk_is_not_mistaken_for_big5():
 def test_traditional_text_finds_the_discrepancy(tmp_path):
     f = tmp_path / "trad.txt"
     f.write_bytes("全年投入資金10億元，其中甲市6億元、乙市7億元。".encode("big5"))
-    r, report = run_json(f)
+    _, report = run_json(f)
     assert [s["verdict"] for s in sum_findings(report)] == ["discrepancy"]
 
 
@@ -137,7 +137,7 @@ def test_line_and_column_are_right_with_crlf_and_mixed_endings(tmp_path):
     text = "第一行没有数字\r\n" + SENTENCE + "\r\n第三行\r" + "甲地" + WRONG + "\n\n" + SENTENCE
     f = tmp_path / "mixed.txt"
     f.write_bytes(text.encode("utf-8"))
-    r, report = run_json(f)
+    _, report = run_json(f)
     got = [(s["line"], s["column"], s["verdict"]) for s in sum_findings(report)]
     col = SENTENCE.index("10") + 1
     assert got == [(2, col, "consistent"), (4, col + 2, "discrepancy"), (6, col, "consistent")]

@@ -45,7 +45,7 @@ def rule_text(pattern: str = PATTERN, relation: str = RELATION) -> str:
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", *args],
-                          capture_output=True, text=True, cwd=cwd, timeout=60,
+                          capture_output=True, text=True, cwd=cwd, timeout=60, check=False,
                           env={**os.environ, "FACTCHECK_NO_CACHE": ""})
 
 

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import RuleError
@@ -92,79 +91,6 @@ def rule_file_schema() -> dict:
     return schema
 
 
-MAX_YAML_DEPTH = 40  # a rule file is a handful of levels deep; [[[[... 100k deep would exhaust the stack
-MAX_YAML_NODES = 100_000  # counted with aliases expanded: a billion-laughs file is refused before it is built
-
-
-class _SafeLineLoader(yaml.SafeLoader):
-    """SafeLoader (no python/object tags) that also remembers each mapping's line, and each key's line, for error
-    messages, and refuses documents nested too deeply or too large once aliases are expanded."""
-
-    _depth = 0
-
-    def compose_node(self, parent, index):
-        self._depth += 1
-        try:
-            if self._depth > MAX_YAML_DEPTH:
-                mark = self.peek_event().start_mark
-                raise _Refused(mark.line + 1, f"nested more than {MAX_YAML_DEPTH} levels deep")
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-    def construct_document(self, node):
-        _check_expanded_size(node)
-        return super().construct_document(node)
-
-
-class _Refused(Exception):
-    def __init__(self, line: int, why: str) -> None:
-        super().__init__(why)
-        self.line = line
-
-
-def _check_expanded_size(root) -> None:
-    """Count nodes as if every alias were copied out, without copying: each distinct node is visited once.
-    A node that contains itself (a recursive alias) counts as infinitely large."""
-    sizes: dict[int, int] = {}
-    entered: set[int] = set()
-    stack = [(root, False)]
-    while stack:  # post-order, without recursion
-        n, done = stack.pop()
-        if id(n) in sizes:
-            continue
-        kids = _children(n)
-        if not done:
-            if id(n) in entered:  # met again on its own way down: it contains itself
-                raise _Refused(n.start_mark.line + 1, "an alias refers to the value that contains it")
-            entered.add(id(n))
-            stack.append((n, True))
-            stack.extend((k, False) for k in kids if id(k) not in sizes)
-            continue
-        total = 1 + sum(sizes.get(id(k), MAX_YAML_NODES + 1) for k in kids)
-        sizes[id(n)] = total
-        if total > MAX_YAML_NODES:
-            raise _Refused(n.start_mark.line + 1, f"more than {MAX_YAML_NODES} values once aliases are expanded "
-                                                   "(an alias bomb?)")
-
-
-def _children(node) -> list:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [x for kv in node.value for x in kv]
-    return []
-
-
-def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    mapping["__lines__"] = {k.value: v.start_mark.line + 1 for k, v in node.value
-                            if isinstance(k, yaml.ScalarNode)}
-    return mapping
-
-
-_SafeLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 MAX_RULE_FILE_BYTES = 1_000_000
 
@@ -178,9 +104,13 @@ def _strip_lines(obj):
 
 
 def parse_rule_text(text: str, source: str) -> list[RuleSpec]:
+    import yaml  # lazy: a cold run with cached built-in rules parses no YAML at all
+
+    from .ruleyaml import Refused, SafeLineLoader
+
     try:
-        data = yaml.load(text, Loader=_SafeLineLoader)  # noqa: S506 - a SafeLoader subclass
-    except _Refused as e:
+        data = yaml.load(text, Loader=SafeLineLoader)  # a SafeLoader subclass: safe
+    except Refused as e:
         raise RuleError(f"{source}:{e.line}: refused: {e}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
