@@ -132,3 +132,51 @@ def test_realised_part_of_a_projected_total_is_not_a_restatement():
 def test_restated_figure_agrees():
     text = "今年全省粮食总产量达到653.5万吨。专家指出，全省粮食总产量达到653.5万吨，再创新高。"
     assert _verdicts(text, "zh.same-fact") == ["consistent"]
+
+
+# readings of nested shares, sub-populations, continued lists (false alarms met on unkeyed articles) ------------
+
+def test_nested_share_may_be_of_the_grand_total():
+    text = "全县居民中，老年人为3000人，占25.0%，其中八十岁以上的为600人，占5.0%。"
+    fs = _findings(text, "zh.share.zhan")
+    assert [f.verdict for f in fs] == ["consistent"]
+    assert "grand total" in fs[0].note
+
+
+def test_nested_share_of_its_group_still_holds():
+    text = "全县居民中，老年人为3000人，占25.0%，其中八十岁以上的为600人，占20.0%。"
+    assert _verdicts(text, "zh.share.zhan") == ["consistent"]
+
+
+def test_nested_share_fails_only_when_every_reading_fails():
+    text = "全县居民中，老年人为3000人，占25.0%，其中八十岁以上的为600人，占9.0%。"
+    fs = _findings(text, "zh.share.zhan")
+    assert [f.verdict for f in fs] == ["discrepancy"]
+    assert "readings tried" in fs[0].note and fs[0].correction == ""
+
+
+def test_qizhong_subgroup_is_not_a_class_of_the_partition():
+    text = ("全县居民中，少年为1500人，占12.5%；成年人为7500人，占62.5%；六十岁以上的为3000人，占25.0%，"
+            "其中八十岁以上的为600人，占5.0%。")
+    fs = _findings(text, "zh.whole")
+    assert [f.verdict for f in fs] == ["consistent"]
+    assert "5.0%" not in [q.text for q in fs[0].quantities]
+
+
+def test_classes_inside_a_subpopulation_make_up_its_share():
+    text = "在24%家中有车的受访者里，一辆车的占15.5%，两辆车的占6.0%，三辆及以上的占2.5%。"
+    assert _verdicts(text, "zh.whole") == ["consistent"]
+    text = "在24%家中有车的受访者里，一辆车的占15.5%，两辆车的占6.0%，三辆及以上的占4.5%。"
+    assert _verdicts(text, "zh.whole") == ["discrepancy"]
+
+
+def test_threshold_amounts_are_not_parts_of_a_share():
+    text = "七成受访者月薪在8000元以下，其中月薪在4000元以下的占比为40.2%。"
+    assert _verdicts(text, "zh.share") == []
+
+
+def test_list_continues_after_yiji():
+    text = "参与试点的学校增至6所，分别为东一中、西二中、南三中、北四中，以及今年新加入的实验中学和外国语学校。"
+    assert _verdicts(text, "zh.enumeration") == ["consistent"]
+    text = "参与试点的学校增至5所，分别为东一中、西二中、南三中、北四中，以及今年新加入的实验中学和外国语学校。"
+    assert _verdicts(text, "zh.enumeration") == ["discrepancy"]

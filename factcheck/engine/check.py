@@ -129,6 +129,49 @@ def _one_digit_slip(stated: str, right: str) -> bool:
 
 
 def judge(ctx: Context, cand: Candidate) -> Finding | None:
+    """Judge a candidate; with other readings (cand.alternatives) the claim holds when any reading holds, and is
+    a discrepancy only when every reading that can be computed fails."""
+    first = _judge_one(ctx, cand)
+    if not cand.alternatives or first is None or first.verdict in ("consistent", "rounding"):
+        return first
+    tried = [cand.reading or "as stated"]
+    failed = [first] if first.verdict == "discrepancy" else []
+    open_ = [] if first.verdict == "discrepancy" else [first]
+    for alt in cand.alternatives:
+        f = _judge_one(ctx, alt)
+        if f is None:
+            continue
+        tried.append(alt.reading or alt.relation)
+        if f.verdict in ("consistent", "rounding"):
+            return _add_note(f, f"read {alt.reading}" if alt.reading else "")
+        (failed if f.verdict == "discrepancy" else open_).append(f)
+    note = "readings tried: " + "; ".join(tried)
+    if open_:
+        f = open_[0]
+        label = cand.label or get_kind(cand.rule.kind).label or cand.rule.kind
+        stated = cand.stated_override or cand.slots.get(cand.stated)
+        what = stated.text if isinstance(stated, Quantity) else "the figure"
+        why = "no reading that can be computed holds, but another reading cannot be computed"
+        if not failed:
+            why = "no reading can be computed"
+        return f.model_copy(update=dict(verdict="unverifiable", severity="info", correction="",
+                                        message=f"{label} claim {what} cannot be checked: {why} ({note}).",
+                                        note=f"{why}; {note}"))
+    if len(failed) > 1:  # each reading implies its own figure: name them all, and offer no single correction
+        note = "readings tried: " + "; ".join(f"{r} (gives {f.expected})" for r, f in zip(tried, failed))
+        msg = failed[0].message.split(" Likely correct:")[0]
+        return _add_note(failed[0].model_copy(update=dict(correction="", message=msg)), note)
+    return _add_note(failed[0], note)
+
+
+def _add_note(f: Finding, note: str) -> Finding:
+    if not note:
+        return f
+    return f.model_copy(update=dict(note="; ".join(x for x in (f.note, note) if x),
+                                    message=f.message + _notes([note])))
+
+
+def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
     rule = cand.rule
     kind = get_kind(rule.kind)
     stated = cand.stated_override or cand.slots.get(cand.stated)

@@ -38,6 +38,10 @@ class Candidate:
     expected_override: tuple[float, float] | None = None
     arithmetic: str = ""
     label: str = ""  # what the finding calls the relation, when not the kind's own label
+    # Other readings of the same claim (a nested part's share of its group or of the grand total): the claim
+    # holds when any reading holds; a discrepancy only when every computable reading fails.
+    alternatives: list["Candidate"] = field(default_factory=list)
+    reading: str = ""  # how this reading understands the claim, for the note ("of the 60+ group")
 
 
 class Kind:

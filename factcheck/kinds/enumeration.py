@@ -17,6 +17,7 @@ from ..model import Quantity
 _BOUNDARY = re.compile(r"[,;:。!?！？；：\n()（）”“\"]")
 _CONJ = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及|与|以及)(?=[\u4e00-\u9fff])")
 _ORDINALS = "一二三四五六七八九十"
+_CONTINUE = re.compile(r"\s*(?:以及|还有)(?![\d一二两三四五六七八九十])")
 
 
 def _count_items(segment: str) -> int:
@@ -181,7 +182,19 @@ class Enumeration(Kind):
                 segs = [x for x in sentence.split(";") if x.strip()]
                 if len(segs) >= 2:
                     return len(segs)
-        first = re.split(r"[,;:。]", body, maxsplit=1)[0]
+        pieces = re.split(r"[,;:。]", body)
+        first = pieces[0]
         if "、" in first:
-            return _count_items(first)
+            n = _count_items(first)
+            # 分别为甲、乙、丙，以及去年成立的丁和戊: the list goes on after a clause break opened by 以及/还有
+            for more in pieces[1:]:
+                m2 = _CONTINUE.match(more)
+                if not m2:
+                    break
+                rest = more[m2.end():]
+                k = _count_items(rest) if "、" in rest else (2 if _CONJ.search(rest[1:]) else 1)
+                if not k:
+                    return None
+                n += k
+            return n
         return None

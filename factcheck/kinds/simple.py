@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import Kind, register
+from ..model import Quantity
+
+_OWN_SHARE = re.compile(r"[,、(]?(?:占比|占到|占了|占)(?:全部|总数|总量|总人口|全国|全省|全市|总体)?(?:的)?(?:比重|比例)?(?:为|达)?\Z")
+
+
+def _own_share(ctx, q: Quantity) -> Quantity | None:
+    """The share a figure states of its own whole right after it (264018766人,占18.70%)."""
+    nxt = ctx.quantities[q.index + 1] if q.index + 1 < len(ctx.quantities) else None
+    if nxt is None or nxt.type != "percent" or nxt.unit != "%" or nxt.furniture:
+        return None
+    return nxt if _OWN_SHARE.fullmatch(ctx.doc.norm[q.end:nxt.start]) else None
 
 
 @register
@@ -19,7 +31,25 @@ class Share(Kind):
     label = "Share"
 
     def adjust(self, ctx, cand):
-        """A list of parts (两者合计占…): only figures of the parts' own measure, and as many as 两者/三者 says."""
+        """A list of parts (两者合计占…): only figures of the parts' own measure, and as many as 两者/三者 says.
+        A part or whole that is an open bound or one end of a range (月收入6000元以上; 6000~10000元) is a threshold,
+        not a count: no share. A whole that states its own share (老年人200万,占20%,其中高龄100万,占10%) gives the
+        part's share a second reading: of the grand total the whole's share refers to."""
+        for name in ("part", "base"):
+            q = cand.slots.get(name)
+            if isinstance(q, Quantity) and (q.range_with is not None or q.hi == float("inf")
+                                            or q.qualifier in ("以下", "以上", "及以下", "及以上")):
+                return None
+        base = cand.slots.get("base")
+        if isinstance(base, Quantity) and cand.relation.replace(" ", "") == "part/base*100=p":
+            own = _own_share(ctx, base)
+            if own is not None:
+                alt = dataclasses.replace(cand, slots={**cand.slots, "own": own}, relation="part / base * own = p",
+                                          notes=list(cand.notes), alternatives=[], roles=dict(cand.roles),
+                                          reading=f"as a share of the grand total that {base.text} is {own.text} of")
+                alt.roles["own"] = "base share"
+                cand.reading = f"as a share of {base.text}"
+                cand.alternatives = [alt]
         parts = cand.slots.get("parts")
         if isinstance(parts, list) and parts:
             last = parts[-1]

@@ -20,6 +20,27 @@ _DOWN = re.compile(r"(?:下降|降低|减少|回落|下跌|下滑)了?\Z")
 _FLAT = re.compile(r"(?:与|同|和|较|比)(?:上年|去年|上一年|上期|上年同期|同期)(?:相比)?(?:基本)?(?:持平|相当|不变)|无变化|保持不变")
 
 
+_NESTED = re.compile(r"其中|内含|当中")
+_SUBPOP = re.compile(r"[^。;!?\n%]{0,40}?(?:中|里|之中|当中)[,:][^。;!?\n%]{0,24}\Z")
+
+
+def _subpopulation(ctx, first: Quantity) -> Quantity | None:
+    """The share of a sub-population the classes divide, when their sentence opens with one (在19%…的人中，甲占…):
+    the nearest percentage before the classes' first figure in the same sentence, the stretch between them closed
+    by 中 and holding no other percentage."""
+    s, _ = ctx.sentence_span(first.start)
+    norm = ctx.doc.norm
+    for q in reversed(ctx.quantities[max(0, first.index - 6):first.index]):
+        if q.start < s:
+            return None
+        if q.type != "percent":
+            continue
+        if q.unit != "%" or q.furniture or q.bound != "exact" or "占" in norm[max(s, q.start - 3):q.start]:
+            return None
+        return q if _SUBPOP.fullmatch(norm[q.end:first.start]) else None
+    return None
+
+
 @register
 class Whole(Kind):
     name = "whole"
@@ -37,6 +58,10 @@ class Whole(Kind):
         norm = ctx.doc.norm
         for cand in pattern_candidates(ctx, rule):
             parts = [q for q in cand.slots.get("parts", []) if q.type == "percent" and q.unit == "%"]
+            for i in range(1, len(parts)):
+                if _NESTED.search(norm[parts[i - 1].end:parts[i].start]):
+                    parts = parts[:i]  # …占18.70%,其中65岁以上…占13.50%: a sub-group, never a class of its own
+                    break
             if len(parts) < min_parts or any(q.bound != "exact" for q in parts):
                 continue
             if any(q.value > 100 for q in parts):
@@ -48,6 +73,19 @@ class Whole(Kind):
             if not complete and rule.params.get("only_complete"):
                 continue  # separate 占 clauses may be shares of different wholes: only a full breakdown is checked
             others, last = parts[:-1], parts[-1]
+            sub = _subpopulation(ctx, parts[0])
+            if sub is not None:
+                # 在19%月收入6000元以上的人中，甲占10.1%，乙占5.8%，丙占3.1%: shares of all, making up the 19%
+                c = Candidate(rule=rule, slots={"others": others, "last": last, "whole": sub},
+                              relation="last = whole - sum(others)" if complete else "last <= whole - sum(others)",
+                              stated="last", start=cand.start, end=cand.end)
+                c.roles.update(others="part", last="part", whole="total")
+                c.notes.append(f"the classes divide a group that is itself {sub.text} of all, so they make up "
+                               f"{sub.text}, not 100%" if complete else
+                               f"the classes divide a group that is {sub.text} of all, so only checked that they "
+                               f"do not exceed {sub.text}")
+                yield c
+                continue
             c = Candidate(rule=rule, slots={"others": others, "last": last},
                           relation="last = 100 - sum(others)" if complete else "last <= 100 - sum(others)",
                           stated="last", start=cand.start, end=cand.end)
