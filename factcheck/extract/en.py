@@ -53,7 +53,9 @@ FRACTION_WIDTH = 0.05  # "a third" is used for anything from about 31.7% to 35%
 
 _SMALL = "|".join(sorted(list(_WORDNUM) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?|\.\d+"
+# "63 000" groups thousands with a space, but not inside a run of figures ("2,385 628 793": three table cells)
+_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d,.] )\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.]|[ \t]\d)"
+        r"|\d+(?:\.\d+)?|\.\d+")
 _UNIT = re.compile(
     r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b)"
     r"|(?P<pp>\s?(?:percentage[- ]points?|pp|ppts?)\b)"

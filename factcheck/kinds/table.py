@@ -41,7 +41,8 @@ class Table(Kind):
     label = "Table"
 
     def validate(self, rule) -> None:
-        if not (rule.params.get("difference_headers") or rule.params.get("receipts")):
+        if not (rule.params.get("difference_headers") or rule.params.get("receipts") or rule.params.get("labour")
+                or rule.params.get("total_labels")):
             raise ValueError("kind table needs params difference_headers or receipts/outlays/balance")
 
     def candidates(self, ctx, rule) -> Iterator[Candidate]:
@@ -59,6 +60,10 @@ class Table(Kind):
             j = i
             while j < len(lines):
                 row = self._row(lines[j], qs_sorted)
+                if row is None and j + 1 < len(lines):
+                    row = self._split_row(lines[j], lines[j + 1], qs_sorted)
+                    if row is not None:
+                        j += 1
                 if row is None:
                     break
                 rows.append(row)
@@ -82,7 +87,23 @@ class Table(Kind):
             return None
         ns = s + m.start("nums")
         qs = [q for q in quantities if ns <= q.start and q.end <= e]
-        if len(qs) < 2 or any(q.type not in ("amount", "number") or q.furniture for q in qs):
+        if len(qs) < 1 or any(q.type not in ("amount", "number") or q.furniture for q in qs):
+            return None
+        if len({q.unit for q in qs}) > 1:
+            return None
+        return label, qs
+
+    @staticmethod
+    def _split_row(label_line, nums_line, quantities):
+        """A label alone on its line and its figures on the next (releases copied from a web table)."""
+        label = label_line[2].strip().rstrip(".: ")
+        if not label or len(label) > 60 or re.search(r"\d", label) or not re.search(r"[^\W\d]{3}", label):
+            return None
+        s, e, text = nums_line
+        if not text.strip() or not _NUMS_ONLY.match(text):
+            return None
+        qs = [q for q in quantities if s <= q.start and q.end <= e]
+        if len(qs) < 1 or any(q.type not in ("amount", "number") or q.furniture for q in qs):
             return None
         if len({q.unit for q in qs}) > 1:
             return None
@@ -107,6 +128,10 @@ class Table(Kind):
         diff = _words(p, "difference_headers")
         head_lines = [h for h in header.split("\n") if h.strip()]
         last = head_lines[-1] if head_lines else ""
+        if p.get("labour"):
+            yield from self._labour(rule, rows)
+        if p.get("total_labels"):
+            yield from self._totals(rule, rows, header)
         if diff and diff.search(last) and not _RATE_HEAD.search(last):
             rows3 = [(label, qs) for label, qs in rows if len(qs) == 3]
             # Columns may run newer first: read the table the way most of its rows fit.
@@ -135,3 +160,84 @@ class Table(Kind):
             yield Candidate(rule=rule, slots={"r": rq, "o": oq, "s": bq}, relation=rel, stated="s",
                             start=rq.start, end=bq.end, roles={"r": "receipts", "o": "outlays", "s": "stated"},
                             notes=[f"column {col + 1}: {note}"])
+
+    def _labour(self, rule, rows) -> Iterator[Candidate]:
+        """Labour-force tables (household survey style): per column, labour force = employed + unemployed,
+        population = labour force + not in the labour force, and the rates from their levels (unemployment rate =
+        unemployed / labour force; participation rate = labour force / population; employment-population ratio =
+        employed / population). Levels are printed rounded (in thousands), and the release computes its rates from
+        unrounded levels, so every figure is taken as an interval."""
+        spec = rule.params["labour"]
+        found: dict[str, list[Quantity]] = {}
+        for label, qs in rows:
+            key = _norm_label(label)
+            for role, words in spec.items():
+                if role not in found and key in [_norm_label(w) for w in words]:
+                    found[role] = qs
+        widths = {len(v) for v in found.values()}
+        if len(widths) != 1:
+            found = {k: v for k, v in found.items() if len(v) == max(widths)} if widths else {}
+        relations = [
+            (("lf", "emp", "unemp"), "emp + unemp = lf", "lf", "labour force = employed + unemployed"),
+            (("pop", "lf", "nilf"), "pop - lf = nilf", "nilf", "not in the labour force = population - labour force"),
+            (("urate", "unemp", "lf"), "unemp / lf * 100 = urate", "urate", "unemployment rate = unemployed / labour force"),
+            (("prate", "lf", "pop"), "lf / pop * 100 = prate", "prate", "participation rate = labour force / population"),
+            (("epop", "emp", "pop"), "emp / pop * 100 = epop", "epop", "employment-population ratio = employed / population"),
+        ]
+        for names, rel, stated, what in relations:
+            if not all(n in found for n in names):
+                continue
+            for col, qs in enumerate(zip(*(found[n] for n in names))):
+                slots = dict(zip(names, qs))
+                yield Candidate(rule=rule, slots=slots, relation=rel, stated=stated,
+                                start=min(q.start for q in qs), end=max(q.end for q in qs),
+                                roles={n: ("stated" if n == stated else n) for n in names},
+                                notes=[f"column {col + 1}: {what}; the levels are rounded as printed"],
+                                label="Labour-force table")
+
+    def _totals(self, rule, rows, header: str) -> Iterator[Candidate]:
+        """A row labelled Total under rows of parts: each column's total must be the sum of the rows above it, up
+        to the table's start or an earlier total. Tables nest (subtotals, 'of which' rows, memo items), so the
+        structure is trusted only where most columns add up: with one column, only a sum that holds is reported;
+        with several, the columns that fail are flagged only when more columns add up than not."""
+        words = [w.lower() for w in rule.params["total_labels"]]
+        skip = re.compile(r"(?i)^(?:of which|memo|memorandum|addendum|less:|excluding|including|percent|"
+                          r"average|median|change|difference)")
+        start = 0
+        for k, (label, qs) in enumerate(rows):
+            key = _norm_label(label)
+            if not any(key == w or key.startswith(w + " ") for w in words):
+                continue
+            parts = rows[start:k]
+            start = k + 1
+            if len(parts) < 2 or any(skip.search(lb) for lb, _ in parts):
+                continue
+            if any(len(pq) != len(qs) for _, pq in parts):
+                continue
+            if _RATE_HEAD.search(header) and not any(q.value == 100 for q in qs):
+                continue
+            cands = []
+            held = 0
+            for col, tq in enumerate(qs):
+                col_parts = [pq[col] for _, pq in parts]
+                lo = sum(q.lo for q in col_parts)
+                hi = sum(q.hi for q in col_parts)
+                ok = _fits(lo, hi, tq) or abs(sum(q.value for q in col_parts) - tq.value) <= 1e-9
+                held += ok
+                cands.append((ok, Candidate(
+                    rule=rule, slots={"parts": col_parts, "total": tq}, relation="sum(parts) = total",
+                    stated="total", start=col_parts[0].start, end=tq.end,
+                    roles={"parts": "part", "total": "stated"}, label="Table total",
+                    notes=[f"column {col + 1}: '{label}' is the sum of the {len(parts)} rows above it"])))
+            if held < 1 or (len(qs) > 1 and held <= len(qs) - held):
+                continue  # the rows above are not (all) its parts: another structure
+            if len(qs) == 1 and held < 1:
+                continue
+            for ok, c in cands:
+                yield c
+
+
+def _norm_label(label: str) -> str:
+    label = re.sub(r"\.{2,}.*$", "", label)  # dot leaders
+    label = re.sub(r"\s*\([^)]*\)\s*", " ", label)  # (thousands), (percent)
+    return re.sub(r"[\s,:]+", " ", label).strip().lower()
