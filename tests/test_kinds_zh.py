@@ -180,3 +180,23 @@ def test_list_continues_after_yiji():
     assert _verdicts(text, "zh.enumeration") == ["consistent"]
     text = "参与试点的学校增至5所，分别为东一中、西二中、南三中、北四中，以及今年新加入的实验中学和外国语学校。"
     assert _verdicts(text, "zh.enumeration") == ["discrepancy"]
+
+
+# traps: the text says why figures need not agree -------------------------------------------------------------
+
+def test_real_growth_in_comparable_prices_is_not_a_discrepancy():
+    text = "2022年全县生产总值为200亿元。2023年全县生产总值为230亿元，按可比价格计算，比上年增长5.5%。"
+    assert "discrepancy" not in _verdicts(text)
+    assert "unverifiable" in _verdicts(text, "zh.growth")
+
+
+def test_total_including_a_category_the_parts_omit_is_unverifiable():
+    text = "全省户籍人口为800万人（含驻军），其中城镇人口500万人，乡村人口290万人。"
+    assert _verdicts(text, "zh.sum") == ["unverifiable"]
+    text = "全省户籍人口为800万人，其中城镇人口500万人，乡村人口290万人。"
+    assert _verdicts(text, "zh.sum") == ["discrepancy"]
+
+
+def test_share_named_in_a_growth_sentence_is_not_of_an_earlier_count():
+    text = "全区有企业400家，其中外资企业100家。工业产值增长6.0%，外资企业占比为40%。"
+    assert "discrepancy" not in _verdicts(text, "zh.share")

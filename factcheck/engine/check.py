@@ -258,7 +258,15 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
         return finish(verdict=verdict, severity=severity, message=msg + _notes(notes), arithmetic=arithmetic,
                       expected=exp_txt, stated=stated_txt, note="; ".join(notes))
 
-    # discrepancy
+    # discrepancy, unless the text itself says why the figures need not agree (a trap)
+    from ..kinds.traps import excuse
+
+    why = excuse(ctx, cand)
+    if why:
+        notes.append(why)
+        return finish(verdict="unverifiable", severity="info", stated=stated_txt, arithmetic=arithmetic,
+                      expected=exp_txt, note="; ".join(notes),
+                      message=f"{label}: {arithmetic}, stated {stated.text}: they do not agree, but {why}.")
     # A slip: the figure the arithmetic rounds to is at most slip_units steps of the stated last digit away
     # (10.2% where 10.26% rounds to 10.3%); anything further is material.
     unit_step = (10.0 ** -stated.decimals) * (stated.scale or 1.0)

@@ -11,6 +11,9 @@ from ..model import Quantity
 _OWN_SHARE = re.compile(r"[,、(]?(?:占比|占到|占了|占)(?:全部|总数|总量|总人口|全国|全省|全市|总体)?(?:的)?(?:比重|比例)?(?:为|达)?\Z")
 
 
+_RATE_LEAD = re.compile(r"(?:增长|下降|增加(?!值)|减少|提高|回落|上涨|下跌|增速|增幅)[^,;。]{0,4}\Z")
+
+
 def _own_share(ctx, q: Quantity) -> Quantity | None:
     """The share a figure states of its own whole right after it (264018766人,占18.70%)."""
     nxt = ctx.quantities[q.index + 1] if q.index + 1 < len(ctx.quantities) else None
@@ -40,6 +43,12 @@ class Share(Kind):
             if isinstance(q, Quantity) and (q.range_with is not None or q.hi == float("inf")
                                             or q.qualifier in ("以下", "以上", "及以下", "及以上")):
                 return None
+        part, p = cand.slots.get("part"), cand.slots.get("p")
+        if isinstance(part, Quantity) and isinstance(p, Quantity) and part.start < p.start:
+            s0, _ = ctx.sentence_span(p.start)
+            if part.start < s0 and any(q.type in ("percent", "points") and s0 <= q.start and _RATE_LEAD.search(
+                    ctx.doc.norm[max(s0, q.start - 8):q.start]) for q in ctx.quantities[part.index + 1:p.index]):
+                return None  # 国有企业100家…。增加值增长8.5%，…民营企业占比为45%: the share is of another measure
         base = cand.slots.get("base")
         if isinstance(base, Quantity) and cand.relation.replace(" ", "") == "part/base*100=p":
             own = _own_share(ctx, base)
