@@ -64,3 +64,131 @@ def named_whole(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | Non
         if head in lead_words:
             return q
     return None
+
+
+_YEAR_EN = re.compile(r"\b((?:19|20)\d\d)\b")
+_PRIOR_WORDS = re.compile(r"(?i)\b(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+(?:previous|prior|preceding)\s+"
+                          r"(?:year|month|quarter)|a\s+month\s+(?:earlier|ago|before)|the\s+year[- ]earlier|"
+                          r"a\s+quarter\s+(?:earlier|ago))\b")
+_PRONOUN_LEAD = re.compile(r"(?i)^\s*(?:[A-Z][a-z]+\s+\S+,\s*)?(?:it|they|that|this|the\s+figure|the\s+total)\b")
+_CONTENT = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
+_LEVEL_STOP = {"were", "was", "from", "with", "than", "that", "this", "year", "month", "percent", "billion", "million",
+               "thousand", "trillion", "rose", "fell", "increased", "decreased", "grew", "about", "nearly", "last",
+               "earlier", "their", "there", "which", "compared", "rate", "total", "dollars", "quarter", "after",
+               "before", "according", "said", "says", "reported", "report", "also", "into", "over", "under"}
+
+
+def _words_before(ctx: Context, start: int, pos: int) -> set[str]:
+    return {_stem(w) for w in _CONTENT.findall(ctx.doc.norm[start:pos])} - _LEVEL_STOP
+
+
+def _words_after(ctx: Context, q: Quantity) -> set[str]:
+    """The noun a figure counts ("19.8 million passengers"): up to three words right after it."""
+    m = re.match(r"(?:\s+[A-Za-z][A-Za-z-]*){1,3}", ctx.doc.norm[q.end:q.end + 40])
+    return {_stem(w) for w in _CONTENT.findall(m.group())} - _LEVEL_STOP if m else set()
+
+
+@resolver("earlier_level")
+def earlier_level(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The level a change started from, stated in an earlier sentence ("Revenue was $50 billion in 2023. … rose
+    10 percent to $55 billion in 2024"). Taken only when all of these hold: it is the last figure of the same
+    measure before the claim (spec.sentences back at most, never in the claim's own sentence); it is exact and
+    within a factor of two of the new level; its sentence is dated one period earlier (a year one less than the
+    claim's, or 'a year earlier', 'last year' ...); and the claim names the same thing (a shared word) or opens
+    with 'it' / 'they'. Otherwise nothing is taken and the rule stays silent."""
+    cur = cand.slots.get(spec.of or "")
+    if not isinstance(cur, Quantity):
+        return None
+    own_start, _ = ctx.sentence_span(cur.start)
+    lo, _ = ctx.sentence_range(cur.start, max(1, spec.sentences))
+    for q in reversed(ctx.quantities[: cur.index]):
+        if q.start < lo:
+            return None
+        if q.furniture or q.type != cur.type or q.unit != cur.unit:
+            continue
+        if q.start >= own_start:
+            return None  # a figure of the same measure in the claim's own sentence: its rules decide
+        if q.bound != "exact" or q.range_with is not None or not (0.5 <= cur.value / q.value <= 2 if q.value else False):
+            return None
+        qs, qe = ctx.sentence_span(q.start)
+        q_sent = ctx.doc.norm[qs:qe]
+        c_sent = ctx.doc.norm[own_start:cand.end]
+        qy = [int(y) for y in _YEAR_EN.findall(q_sent)]
+        cy = [int(y) for y in _YEAR_EN.findall(ctx.doc.norm[own_start:ctx.sentence_span(cur.start)[1]])]
+        dated = (qy and cy and qy[-1] == cy[-1] - 1 and cy.count(cy[-1]) == len(cy)) or bool(_PRIOR_WORDS.search(q_sent))
+        if not dated:
+            return None
+        verb = cand.start
+        same = (_words_before(ctx, qs, q.start) | _words_after(ctx, q)) & \
+            (_words_before(ctx, own_start, verb) | _words_after(ctx, cur))
+        if not same and not _PRONOUN_LEAD.match(c_sent):
+            return None
+        cand.notes.append(f"the earlier level {q.text} is taken from an earlier sentence")
+        return q
+    return None
+
+
+# Signs that the figures of a claim are not measured alike: a discrepancy there says nothing about the text.
+TRAPS = {
+    "real": (re.compile(r"(?i)\b(?:adjust(?:ed|ing)\s+for\s+inflation|inflation[- ]adjusted|after\s+(?:accounting\s+for\s+)?"
+                        r"inflation|in\s+real\s+terms|real\s+(?:terms|GDP|growth|wages?|earnings|incomes?|spending|"
+                        r"output|value|prices?)|in\s+constant\s+(?:\d{4}\s+)?(?:dollars|prices|euros|pounds)|"
+                        r"constant[- ](?:dollar|price|currency)|chained\s+(?:\d{4}\s+)?dollars|volume\s+terms)\b"),
+             "the change is stated in real (inflation-adjusted) terms while the levels may be nominal"),
+    "seasonal": (re.compile(r"(?i)\b(?:seasonally\s+adjusted|annuali[sz]ed|(?:seasonally\s+adjusted\s+)?annual\s+rate|"
+                            r"not\s+seasonally\s+adjusted|working[- ]day\s+adjusted)\b"),
+                 "one of the figures is seasonally adjusted or annualised and the others may not be"),
+    "basis": (re.compile(r"(?i)\b(?:constant[- ]currency|organic(?:ally)?|like[- ]for[- ]like|same[- ]store|"
+                         r"comparable[- ]store|excluding|ex-|on\s+a\s+comparable\s+basis|currency[- ]neutral|"
+                         r"per\s+share|pro\s+forma|restated)\b"),
+              "the change is measured on another basis (excluding items, constant currency, restated figures)"),
+    "fiscal": (re.compile(r"(?i)\bfiscal\b[^.;]{0,80}\bcalendar\b|\bcalendar\b[^.;]{0,80}\bfiscal\b"),
+               "fiscal-year and calendar-year figures are mixed"),
+}
+
+
+@resolver("en_traps")
+def en_traps(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """Not a slot: a guard. When the claim's sentence (spec.sentences before it too) shows a trap named in
+    spec.markers (real, seasonal, basis, fiscal) and the arithmetic fails, the claim is unverifiable, with the
+    reason, instead of a discrepancy. Always returns None (the rule lists it as optional)."""
+    s, _ = ctx.sentence_range(cand.start, spec.sentences)
+    _, e = ctx.sentence_span(max(cand.start, cand.end - 1))
+    text = ctx.doc.norm[s:e]
+    hits = [TRAPS[m][1] for m in spec.markers or list(TRAPS) if m in TRAPS and TRAPS[m][0].search(text)]
+    if not hits or cand.unverifiable:
+        return None
+    from .check import judge  # judging needs every slot; the guard runs last
+
+    f = judge(ctx, cand)
+    if f is not None and f.verdict == "discrepancy":
+        cand.unverifiable = hits[0]
+    return None
+
+
+@resolver("en_reading")
+def en_reading(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """Not a slot: says which reading of an ambiguous multiple was used ('increased threefold': three times the
+    old level, or three times more). The multiple's interval covers both, so the verdict is the lenient one."""
+    q = cand.slots.get(spec.of or "")
+    if isinstance(q, Quantity) and q.qualifier.startswith("ambiguous"):
+        cand.notes.append(f"'{q.text}' is {q.qualifier.split(': ', 1)[1]}; both readings were allowed")
+    return None
+
+
+@resolver("en_list_parts")
+def en_list_parts(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """Not a slot: tidies a list of parts. A count in words that names the list ("the two hospitals, with 3,200
+    and 2,650 staff") is not one of its parts; when it matches the number of parts left, it confirms the list."""
+    parts = cand.slots.get(spec.of or "parts")
+    if not isinstance(parts, list) or len(parts) < 3:
+        return None
+    head = parts[0]
+    if head.digits.replace("-", "").isalpha() and head.value < 20 and head.value == int(head.value):
+        rest = parts[1:]
+        if all(not q.digits.replace("-", "").isalpha() for q in rest):
+            cand.slots[spec.of or "parts"] = rest
+            if head.value == len(rest):
+                cand.extra_quantities.append(head)
+                cand.notes.append(f"the text counts {head.text} parts")
+    return None

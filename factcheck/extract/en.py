@@ -73,6 +73,8 @@ _TOKEN = re.compile(
     rf"|\b[Hh]alf(?=\s+(?:of|the|all)\b)|\b(?P<inn>[Oo]ne|[Tt]wo|[Tt]hree)\s+in\s+"
     rf"(?P<ind>two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\b)"
     rf"|(?P<twice>\b[Tt]wice\b)"
+    rf"|(?P<verbmult>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)"
+    rf"|(?P<fold>\b(?P<foldn>two|three|four|five|six|seven|eight|nine|ten)fold\b)"
     rf"|(?P<sign>[+\-])?(?P<cur>US\$|\$|€|£|¥)?(?P<sign2>[+\-])?(?P<num>{_NUM}){_SCALE}?"
     rf"|\b(?P<word>(?:{_WORD_NUM})(?:\s+hundred(?:\s+and\s+(?:{_WORD_NUM}))?)?)\b"
     rf"(?P<wscale>\s(?:thousand|million|billion|trillion)\b)?",
@@ -102,9 +104,36 @@ _COUNT_NOUN_AFTER_YEAR = re.compile(r"\A\s+(?:people|persons|workers|jobs|employ
                                     r"cases|deaths|members|residents|troops|soldiers|sites|companies|firms)\b", re.I)
 _TIMES_MULTIPLE = re.compile(r"\A\s*(?:as|more|larger|higher|bigger|greater|faster|the|that|what|over|less|"
                              r"smaller|lower|its|their|his|her)\b", re.I)
+_FIGURE_LINE = re.compile(r"(?m)^[ \t]*[-+($€£]?\d[\d,.]*(?:[ \t]+[-+($€£]?\d[\d,.]*%?\)?)+[ \t]*$")
 _RANGE_GAP = re.compile(r"\A(?:\s?-\s?|\s+to\s+|\s+and\s+)\Z")
 _CHANGE_BEFORE = re.compile(r"\b(?:from|by|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped|"
                             r"rising|falling|up|down|gained|lost|added|shed|cut|raised|lowered)\s*\Z", re.I)
+
+
+MULTIPLE_WIDTH = 0.10  # "three times", "doubled": prose rounds ratios loosely (2.7 to 3.3 is "three times")
+_INCREASE_BEFORE = re.compile(r"\b(?:rose|increased|grew|jumped|climbed|soared|risen|grown|an?)\s*\Z", re.I)
+
+
+def _word_multiple(s: int, e: int, k: float, digits: str, before: str, increase: bool = False) -> dict:
+    """A multiple written in words (twice, doubled, halved, threefold): k within MULTIPLE_WIDTH. 'Increased
+    threefold' reads as 3 times the old level or as 3 times more (4 times): the interval covers both readings
+    and the qualifier says so."""
+    lo, hi = k * (1 - MULTIPLE_WIDTH), k * (1 + MULTIPLE_WIDTH)
+    qualifier = ""
+    if increase:
+        hi = (k + 1) * (1 + MULTIPLE_WIDTH)
+        qualifier = f"ambiguous: {k:g} or {k + 1:g} times the earlier level"
+    bound, q = _prefix_bound(before)
+    if bound == LOWER:
+        hi = float("inf")
+    elif bound == NEAR:
+        lo = k * (1 - 2 * MULTIPLE_WIDTH)
+    elif bound == APPROX:
+        lo, hi = k * (1 - 2 * MULTIPLE_WIDTH), hi + k * MULTIPLE_WIDTH
+    elif bound == UPPER:
+        lo = 0.0
+    return dict(start=s, end=e, type="multiple", value=k, lo=lo, hi=hi, digits=digits, decimals=0, scale=1.0,
+                scale_text="", unit="times", bound=bound, qualifier=qualifier or q, chinese=False)
 
 
 def _word_value(s: str) -> int | None:
@@ -145,11 +174,13 @@ def extract_en(doc: Document) -> list[Quantity]:
     for m in _SKIP.finditer(norm):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-    for m in _TOKEN.finditer(norm):
+    # On a line of figures only (a table row) a space separates cells, never thousands: "612 615" is two cells.
+    tok = _FIGURE_LINE.sub(lambda lm: lm.group().replace(" ", "\t"), norm)
+    for m in _TOKEN.finditer(tok):
         s, e = m.start(), m.end()
         if not free(s, e):
             continue
-        q = _quantity(m, norm)
+        q = _quantity(m, tok)
         if q is None:
             continue
         out.append(q)
@@ -207,8 +238,15 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
     if m.group("twice"):
         if not _TIMES_MULTIPLE.match(norm[e:e + 12]):
             return None
-        return dict(start=s, end=e, type="multiple", value=2.0, lo=2.0, hi=2.0, digits="twice", decimals=0,
-                    scale=1.0, scale_text="", unit="times", bound="exact", qualifier="", chinese=False)
+        return _word_multiple(s, e, 2.0, "twice", before)
+    if m.group("verbmult"):
+        w = m.group("verbmult").lower()
+        return _word_multiple(s, e, {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0,
+                                     "halved": 0.5}[w], w, before)
+    if m.group("fold"):
+        k = float(_WORDNUM[m.group("foldn").lower()])
+        return _word_multiple(s, e, k, m.group(), before, increase=_INCREASE_BEFORE.search(before) is not None
+                              or re.match(r"\s+(?:increase|rise|jump|gain|growth)", norm[e:e + 12]) is not None)
     if m.group("num") is not None:
         num = m.group("num")
         ns = m.start("num")
@@ -311,6 +349,8 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             else:
                 e = um.start()
                 typ = "number"
+        if typ == "multiple":
+            return _word_multiple(s, e, float(wv), word, before, increase=_INCREASE_BEFORE.search(before) is not None)
         v = Decimal(wv)
         decimals = -trailing_zeros(v) if wv >= 100 else 0
         if sc:
