@@ -200,3 +200,10 @@ def test_total_including_a_category_the_parts_omit_is_unverifiable():
 def test_share_named_in_a_growth_sentence_is_not_of_an_earlier_count():
     text = "全区有企业400家，其中外资企业100家。工业产值增长6.0%，外资企业占比为40%。"
     assert "discrepancy" not in _verdicts(text, "zh.share")
+
+
+def test_approximate_total_missed_narrowly_is_unverifiable():
+    text = "全年共引进人才近500人，其中博士280人，硕士230人。"
+    assert _verdicts(text, "zh.sum") == ["unverifiable"]
+    text = "全年共引进人才近500人，其中博士280人，硕士330人。"
+    assert _verdicts(text, "zh.sum") == ["discrepancy"]

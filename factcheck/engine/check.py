@@ -262,6 +262,10 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
     from ..kinds.traps import excuse
 
     why = excuse(ctx, cand)
+    approx = [q for q in _all_quantities(cand) if q.bound in ("approx", "near")]
+    if not why and approx and gap_rel(expected, s_iv) < 0.1:
+        why = (f"{approx[0].text} is an approximate figure ({approx[0].qualifier or 'about'}), and the figures "
+               "miss each other by less than a tenth")
     if why:
         notes.append(why)
         return finish(verdict="unverifiable", severity="info", stated=stated_txt, arithmetic=arithmetic,
@@ -301,6 +305,21 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
         msg += f" Likely correct: {correction}."
     return finish(verdict="discrepancy", severity=severity, message=msg + _notes(notes), arithmetic=arithmetic,
                   expected=exp_txt, stated=stated_txt, correction=correction, note="; ".join(notes))
+
+
+def _all_quantities(cand: Candidate) -> list[Quantity]:
+    out = [q for v in cand.slots.values() for q in (v if isinstance(v, list) else [v]) if isinstance(q, Quantity)]
+    if isinstance(cand.stated_override, Quantity):
+        out.append(cand.stated_override)
+    return out
+
+
+def gap_rel(expected: Interval, stated: Interval) -> float:
+    """How far apart two intervals are, relative to the larger magnitude (0 when they meet)."""
+    g = expected.gap(stated)
+    m = max(abs(stated.lo), abs(stated.hi) if stated.hi != float("inf") else 0, abs(expected.lo),
+            abs(expected.hi) if expected.hi != float("inf") else 0, 1e-12)
+    return abs(g) / m
 
 
 def _scale_slip(stated: Quantity, expected: Interval) -> str:
