@@ -139,3 +139,8 @@ def test_a_line_of_figures_is_cells_not_space_grouped_thousands():
 def test_word_multiples_are_read_loosely(text, needle, lo, hi):
     q = next(q for q in _qs(text) if q.text == needle)
     assert q.type == "multiple" and q.lo == pytest.approx(lo) and q.hi == pytest.approx(hi)
+
+
+def test_a_from_figure_in_another_clause_is_not_the_starting_level(en_rules):
+    rep = check("Sales rose 5 percent to $10 billion, while profit fell from $2 billion to $1.5 billion.", en_rules)
+    assert [f for f in rep.findings if f.kind == "growth"] == []

@@ -192,3 +192,22 @@ def en_list_parts(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | N
                 cand.extra_quantities.append(head)
                 cand.notes.append(f"the text counts {head.text} parts")
     return None
+
+
+_CLAUSE_BREAK = re.compile(r"(?i)\b(?:while|whereas|but|although|though|and|which|who|when|after|before|as|compared\s+"
+                           r"with\s+an?|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|gained|"
+                           r"slipped|shrank|sank|edged|ticked|was|were|is|are|had|has)\b|[;:]")
+
+
+@resolver("en_one_clause")
+def en_one_clause(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """A guard, not a slot: the figures named in spec.markers (two slot names) must sit in one clause. Between
+    them no second verb or conjunction ('Sales rose 5 percent to $10 billion, while profit fell from $2
+    billion'), or the later figure belongs to another claim and the candidate is dropped."""
+    a, b = (cand.slots.get(n) for n in spec.markers[:2])
+    if not isinstance(a, Quantity) or not isinstance(b, Quantity):
+        return a if isinstance(a, Quantity) else None
+    lo, hi = sorted((a, b), key=lambda q: q.start)
+    gap = ctx.doc.norm[lo.end:hi.start]
+    gap = re.sub(r"(?i)\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b", " ", gap)
+    return None if _CLAUSE_BREAK.search(gap) else a
