@@ -39,3 +39,15 @@ def test_month_range_start_is_a_date():
 def test_scale_of_wan_yi_is_applied():
     (q,) = [q for q in _quantities("房地产用地出让价款2.5万亿元。") if q.type == "amount"]
     assert q.value == 2.5e12
+
+
+def test_bare_figure_paired_with_points_takes_their_unit():
+    from factcheck.api import check_text
+
+    qs = check_text("两项增速分别提高1.5和12个百分点。", language="zh").quantities
+    first = [q for q in qs if q.text == "1.5"][0]
+    assert first.type == "points" and first.unit == "个百分点"
+    qs = check_text("三县的增速分别为3.5、4.2和5.1%。", language="zh").quantities
+    assert [q.unit for q in qs if q.text in ("3.5", "4.2")] == ["%", "%"]
+    qs = check_text("第1和2个项目已完工。", language="zh").quantities
+    assert all(q.type != "percent" for q in qs)

@@ -207,3 +207,15 @@ def test_approximate_total_missed_narrowly_is_unverifiable():
     assert _verdicts(text, "zh.sum") == ["unverifiable"]
     text = "全年共引进人才近500人，其中博士280人，硕士330人。"
     assert _verdicts(text, "zh.sum") == ["discrepancy"]
+
+
+def test_paired_point_changes_against_last_year_are_unverifiable_each():
+    text = "甲县投资增长15.5%，其中民间投资增长20.3%，比去年同期分别提高1.5和12个百分点。"
+    fs = _findings(text, "zh.points")
+    assert [f.verdict for f in fs] == ["unverifiable", "unverifiable"]
+    assert [[q.text for q in f.quantities if q.role == "stated"] for f in fs] == [["1.5"], ["12个百分点"]]
+
+
+def test_rate_clauses_after_a_lead_in_confirm_a_count():
+    text = "据统计，今年前三季度，全县税收增长9.1%，其中地方税收增长6.4%，两项增速均高于全省。"
+    assert _verdicts(text, "zh.enumeration") == ["consistent"]

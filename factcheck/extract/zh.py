@@ -100,6 +100,7 @@ def extract_zh(doc: Document) -> list[Quantity]:
         out.append(q)
     out.sort(key=lambda d: d["start"])
     _link_ranges(out, norm)
+    _link_pairs(out, norm)
     quantities = []
     for i, d in enumerate(out):
         d["furniture"] = doc.in_furniture(d["start"], d["end"])
@@ -240,3 +241,22 @@ def _link_ranges(out: list[dict], norm: str) -> None:
                 a["hi"] *= f
         a["range_with"] = out.index(b)
         b["range_with"] = out.index(a)
+
+
+_PAIR_SEP = {"和", "、", "与", "及"}
+
+
+def _link_pairs(out: list[dict], norm: str) -> None:
+    """分别提高2.8和18个百分点, 分别为3.5、4.2和5.1%: a bare figure listed right before one with a percentage unit
+    takes that unit (read from the end of the list backwards)."""
+    for i in range(len(out) - 1, 0, -1):
+        a, b = out[i - 1], out[i]
+        if a["unit"] or a["chinese"] or a["type"] not in ("amount", "number") or a.get("range_with") is not None:
+            continue
+        if b["type"] not in ("percent", "points", "multiple") or b["unit"] == "成" or b["chinese"]:
+            continue
+        if norm[a["end"]:b["start"]] not in _PAIR_SEP or a["scale"] != 1.0:
+            continue
+        if a["start"] and (norm[a["start"] - 1] in "第" or norm[a["start"] - 1].isdigit()):
+            continue
+        a["unit"], a["type"] = b["unit"], b["type"]

@@ -52,11 +52,13 @@ def _clause_items(norm: str, i: int) -> int:
         return 0  # the count must open its own clause
     n = 0
     for piece in reversed(pieces[:-1]):
-        if _RATE_CLAUSE.fullmatch(piece.strip()):
+        if _RATE_CLAUSE.fullmatch(re.sub(r"^(?:其中|同时|而|另外)", "", piece.strip())):
             n += 1
         else:
             break
-    return n if n == len(pieces) - 1 else 0
+    if n == len(pieces) - 1:
+        return n
+    return -n if n >= 2 else 0  # after a lead-in (最新数据显示，2009年8月，): the list may start earlier
 
 
 @register
@@ -131,6 +133,8 @@ class Enumeration(Kind):
         clauses = _clause_items(norm, i)
         if clauses >= 2 and not partial:
             return clauses, False
+        if clauses <= -2 and not partial:
+            return -clauses, True  # clauses after a lead-in: too few may mean the list began earlier
         seg_start = i
         while seg_start > 0 and not _BOUNDARY.match(norm[seg_start - 1]) and i - seg_start < 200:
             seg_start -= 1

@@ -91,6 +91,14 @@ class Points(Kind):
     name = "points"
     label = "Percentage-point change"
 
+    def adjust(self, ctx, cand):
+        """Slots the relation does not use (the other half of a pair: 分别提高2.8和18个百分点) are not shown: each
+        finding names its own figures."""
+        used = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", cand.relation))
+        for name in [n for n in cand.slots if n not in used]:
+            del cand.slots[name]
+        return cand
+
 
 @register
 class Multiple(Kind):
