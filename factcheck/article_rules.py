@@ -21,44 +21,61 @@ same interval arithmetic as built-in rules:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from .errors import RuleError
 from .model import Finding, Quantity
+from .records import Record, field, validate
 
 SUFFIX = ".factcheck.yaml"
+_FORBID = {"extra": "forbid"}
+_ID = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]+$")
 
 
-class Selector(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str | None = Field(default=None, description="The quantity's text, or how it starts (34个, 54.33亿).")
-    before: str | None = Field(default=None, description="Words shortly before the quantity.")
-    after: str | None = Field(default=None, description="Words shortly after the quantity.")
-    occurrence: int = Field(default=1, ge=1, description="Which match, in text order, when several fit.")
-    window: int = Field(default=40, ge=1, le=400, description="How far before/after to look, in characters.")
+@dataclass
+class Selector(Record):
+    __pydantic_config__ = _FORBID
+    text: str | None = field(default=None, description="The quantity's text, or how it starts (34个, 54.33亿).")
+    before: str | None = field(default=None, description="Words shortly before the quantity.")
+    after: str | None = field(default=None, description="Words shortly after the quantity.")
+    occurrence: int = field(default=1, description="Which match, in text order, when several fit (1 or more).")
+    window: int = field(default=40, description="How far before/after to look, in characters (1 to 400).")
 
 
-class ArticleRelation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[A-Za-z0-9_.\-\u4e00-\u9fff]+$")
+@dataclass
+class ArticleRelation(Record):
+    __pydantic_config__ = _FORBID
+    id: str = field(description="A name for the relation (letters, digits, . _ -).")
+    relation: str = field(description="An expression over the quantities' names, e.g. a + b = total.")
+    stated: str = field(description="The name of the claimed figure.")
     kind: Literal["sum", "difference", "share", "growth", "cagr", "points", "multiple", "enumeration_count",
                   "comparison", "other"] = "other"
-    relation: str
-    stated: str
-    tolerance: float = Field(default=0.0, ge=0)
-    relative_tolerance: float = Field(default=0.0, ge=0, le=1)
+    tolerance: float = field(default=0.0, description="Widen the stated figure by this much (absolute).")
+    relative_tolerance: float = field(default=0.0, description="Widen the stated figure by this fraction of it.")
     note: str = ""
 
 
-class ArticleRuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    article: str | None = Field(default=None, description="The article's file name (informative).")
-    quantities: dict[str, Selector]
-    relations: list[ArticleRelation] = Field(default_factory=list)
+@dataclass
+class ArticleRuleFile(Record):
+    """An article-specific rule file (<article>.factcheck.yaml)."""
+
+    __pydantic_config__ = _FORBID
+    quantities: dict[str, Selector] = field(description="Names for quantities, each found by its words.")
+    relations: list[ArticleRelation] = field(default_factory=list)
+    article: str | None = field(default=None, description="The article's file name (informative).")
+
+
+def _check(spec: ArticleRuleFile) -> None:
+    for name, sel in spec.quantities.items():
+        if sel.occurrence < 1 or not 1 <= sel.window <= 400:
+            raise ValueError(f"quantities.{name}: occurrence must be 1 or more and window 1 to 400")
+    for rel in spec.relations:
+        if not _ID.match(rel.id):
+            raise ValueError(f"relations: id {rel.id!r} may hold only letters, digits and . _ -")
+        if rel.tolerance < 0 or not 0 <= rel.relative_tolerance <= 1:
+            raise ValueError(f"relations.{rel.id}: tolerance must be 0 or more, relative_tolerance 0 to 1")
 
 
 def sidecar(article: Path) -> Path:
@@ -70,6 +87,9 @@ def is_article_rule_file(path: Path) -> bool:
 
 
 def load(path: Path) -> ArticleRuleFile:
+    import yaml
+    from pydantic import ValidationError
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
@@ -78,10 +98,13 @@ def load(path: Path) -> ArticleRuleFile:
         mark = getattr(e, "problem_mark", None)
         raise RuleError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML") from None
     try:
-        spec = ArticleRuleFile.model_validate(data or {})
+        spec = validate(ArticleRuleFile, data or {})
+        _check(spec)
     except ValidationError as e:
         err = e.errors()[0]
         raise RuleError(f"{path}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+    except ValueError as e:
+        raise RuleError(f"{path}: {e}") from None
     from .engine.expr import ExprError, check_relation_names, parse_relation
 
     for rel in spec.relations:
@@ -130,7 +153,7 @@ def check(spec: ArticleRuleFile, source: str, ctx) -> list[Finding]:
         from .engine.expr import parse_relation
 
         names = parse_relation(rel.relation).names
-        rule = RuleSpec.model_construct(id=f"article.{rel.id}", kind=rel.kind if rel.kind != "other" else "expression",
+        rule = RuleSpec(id=f"article.{rel.id}", kind=rel.kind if rel.kind != "other" else "expression",
                                         language=ctx.doc.language, description=rel.note or rel.relation,
                                         pattern=None, relation=rel.relation, stated=rel.stated, resolve={},
                                         params={}, severity=Severity(), message=None, enabled=True, examples=[],
@@ -175,6 +198,8 @@ def _not_found(rule, rel: ArticleRelation, missing: list[str], ctx) -> Finding:
 
 def starter(text: str, quantities: list[Quantity], article_name: str) -> str:
     """A starter file: every checkable quantity with a suggested name, and a commented example relation."""
+    import yaml
+
     lines = [f"# Article-specific rules for {article_name}: name quantities by the words around them, then",
              "# state relations between the names. Delete the quantities you do not need.",
              "# Docs: factcheck/article_rules.py; run: factcheck run ARTICLE (this file is found beside it).",

@@ -25,10 +25,11 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from dataclasses import dataclass, fields
 
 from .errors import FactcheckError
 from .model import FileReport, Finding
+from .records import Record, field, validate
 
 SeverityName = Literal["error", "warning", "info"]
 VerdictName = Literal["discrepancy", "rounding", "unverifiable"]
@@ -37,33 +38,34 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 
 
-class _Settings(BaseModel):
-    """The keys a file or the command line may set, strictly typed."""
+@dataclass
+class _Settings(Record):
+    """The keys a file or the command line may set, strictly typed (checked by pydantic when a file is read)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    __pydantic_config__ = {"extra": "forbid"}
 
     select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, SeverityName | dict[VerdictName, SeverityName]] = Field(default_factory=dict)
-    rules: list[str] = Field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, SeverityName | dict[VerdictName, SeverityName]] = field(default_factory=dict)
+    rules: list[str] = field(default_factory=list)
     fail_on: Literal["error", "warning", "info", "never"] = "error"
     format: str | None = None
     output: str | None = None
-    tolerance: dict[str, float | int] = Field(default_factory=dict)
+    tolerance: dict[str, float | int] = field(default_factory=dict)
     language: str | None = None
 
 
+@dataclass
 class Config(_Settings):
     """The effective configuration. `sources` says where each key came from: a config file's path, "default" or
     "command line". `rules` holds absolute folders."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    path: str | None = Field(default=None, description="The config file used, if any.")
-    sources: dict[str, str] = Field(default_factory=dict)
+    path: str | None = field(default=None, description="The config file used, if any.")
+    sources: dict[str, str] = field(default_factory=dict)
 
 
-KEYS = tuple(_Settings.model_fields)
+KEYS = tuple(f.name for f in fields(_Settings))
+FAIL_ON = ("error", "warning", "info", "never")
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
@@ -96,13 +98,34 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _validate(values: dict[str, Any], origin: str) -> _Settings:
+    from pydantic import ValidationError
+
     try:
-        return _Settings.model_validate(values)
+        return validate(_Settings, values)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'configuration'}: {e['msg']}" for e in exc.errors()
         )
         raise FactcheckError(f"{origin}: invalid factcheck configuration: {problems}") from None
+
+
+def _plain(values: dict[str, Any]) -> bool:
+    """Flags as the CLI gives them need no pydantic (a cold run never imports it); anything else is validated."""
+    for k, v in values.items():
+        if k not in KEYS:
+            return False
+        if k in ("select", "ignore", "rules"):
+            if not (isinstance(v, list) and all(isinstance(x, str) for x in v)):
+                return False
+        elif k == "fail_on":
+            if v not in FAIL_ON:
+                return False
+        elif k in ("format", "output", "language"):
+            if not isinstance(v, str):
+                return False
+        else:
+            return False
+    return True
 
 
 def _flag(key: str, value: Any) -> Any:
@@ -129,12 +152,14 @@ def load_config(start: Path, overrides: dict[str, Any] | None = None) -> Config:
             values[k] = [str((path.parent / r).resolve()) for r in v] if k == "rules" else v
             sources[k] = str(path)
     flags = {k: _flag(k, v) for k, v in (overrides or {}).items() if v is not None}
-    _validate(flags, COMMAND_LINE)
+    if not _plain(flags):
+        _validate(flags, COMMAND_LINE)
     for k, v in flags.items():
         values[k] = [str(Path(r).resolve()) for r in v] if k == "rules" else v
         sources[k] = COMMAND_LINE
-    return Config(**_validate(values, str(path) if path else COMMAND_LINE).model_dump(),
-                  path=str(path) if path else None, sources=sources)
+    settings = _Settings(**values) if found is None and _plain(values) else \
+        _validate(values, str(path) if path else COMMAND_LINE)
+    return Config(**settings.model_dump(), path=str(path) if path else None, sources=sources)
 
 
 def matches(rule: str, pattern: str) -> bool:

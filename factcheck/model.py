@@ -1,4 +1,5 @@
-"""The data that flows between stages, as pydantic models. The JSON report and its schema come from here.
+"""The data that flows between stages, as plain dataclasses (see records.py for why not pydantic models).
+The JSON report and its published schema come from here.
 
 Stages: read -> Document; extract -> list[Quantity]; match+check -> list[Finding]; report -> FileReport/Report.
 Field names in Finding/FileReport/Report are a public contract (see README "JSON report"): add, never rename.
@@ -6,9 +7,10 @@ Field names in Finding/FileReport/Report are a public contract (see README "JSON
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from .records import Record, field
 
 Verdict = Literal["consistent", "rounding", "discrepancy", "unverifiable"]
 Severity = Literal["error", "warning", "info"]
@@ -25,77 +27,80 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 VERDICTS: tuple[Verdict, ...] = ("discrepancy", "rounding", "unverifiable", "consistent")
 
 
-class Quantity(BaseModel):
+@dataclass(frozen=True)
+class Quantity(Record):
     """One number found in the text, with everything checking needs to know about it."""
 
-    model_config = ConfigDict(frozen=True)
-
-    index: int = Field(description="Position of the quantity in the document, 0-based, in text order.")
-    text: str = Field(description="The exact text of the quantity, as in the file.")
-    start: int = Field(description="Start offset, 0-based Unicode code points into the decoded file.")
-    end: int = Field(description="End offset, exclusive.")
-    value: float = Field(description="The stated value in base units (scale applied; 54.33亿 -> 5.433e9).")
-    lo: float = Field(description="Lower end of the interval the stated precision and qualifiers imply.")
-    hi: float = Field(description="Upper end of that interval.")
-    digits: str = Field(description="The numeral as written, normalised (54.33, 五十四).")
-    decimals: int = Field(description="Stated decimals of the numeral; negative for round tens, hundreds...")
-    scale: float = Field(default=1.0, description="Multiplier from 万/亿/million/billion...")
+    index: int = field(description="Position of the quantity in the document, 0-based, in text order.")
+    text: str = field(description="The exact text of the quantity, as in the file.")
+    start: int = field(description="Start offset, 0-based Unicode code points into the decoded file.")
+    end: int = field(description="End offset, exclusive.")
+    value: float = field(description="The stated value in base units (scale applied; 54.33亿 -> 5.433e9).")
+    lo: float = field(description="Lower end of the interval the stated precision and qualifiers imply.")
+    hi: float = field(description="Upper end of that interval.")
+    digits: str = field(description="The numeral as written, normalised (54.33, 五十四).")
+    decimals: int = field(description="Stated decimals of the numeral; negative for round tens, hundreds...")
+    scale: float = field(default=1.0, description="Multiplier from 万/亿/million/billion...")
     scale_text: str = ""
-    unit: str = Field(default="", description="Base unit: 元, 人, %, 个百分点, 倍, 年 ... ('' when none).")
+    unit: str = field(default="", description="Base unit: 元, 人, %, 个百分点, 倍, 年 ... ('' when none).")
     type: QuantityType = "amount"
     bound: Bound = "exact"
-    qualifier: str = Field(default="", description="The qualifier word as written: 余, 多, 约, 超过, more than ...")
-    range_with: int | None = Field(default=None, description="Index of the other end when part of a range.")
-    chinese: bool = Field(default=False, description="Written with Chinese numerals.")
-    furniture: bool = Field(default=False, description="In scraped page furniture (link lists, breadcrumbs).")
+    qualifier: str = field(default="", description="The qualifier word as written: 余, 多, 约, 超过, more than ...")
+    range_with: int | None = field(default=None, description="Index of the other end when part of a range.")
+    chinese: bool = field(default=False, description="Written with Chinese numerals.")
+    furniture: bool = field(default=False, description="In scraped page furniture (link lists, breadcrumbs).")
 
 
-class QuantityRef(BaseModel):
+@dataclass
+class QuantityRef(Record):
     """A quantity as it takes part in a finding."""
 
     text: str
     start: int
     end: int
-    role: str = Field(default="", description="part, total, base, start, end, stated, count ...")
+    role: str = field(default="", description="part, total, base, start, end, stated, count ...")
     value: float | None = None
     unit: str = ""
     line: int = 0
     column: int = 0
 
 
-class Finding(BaseModel):
-    rule: str = Field(description="Id of the rule that recognised the relation.")
-    kind: str = Field(description="sum, difference, share, growth, cagr, points, multiple, enumeration_count, ...")
+@dataclass
+class Finding(Record):
+    rule: str = field(description="Id of the rule that recognised the relation.")
+    kind: str = field(description="sum, difference, share, growth, cagr, points, multiple, enumeration_count, ...")
     verdict: Verdict
     severity: Severity
-    message: str = Field(description="One readable sentence: what was checked and what came out.")
+    message: str = field(description="One readable sentence: what was checked and what came out.")
     quantities: list[QuantityRef]
-    arithmetic: str = Field(default="", description="The computation spelled out.")
-    expected: str = Field(default="", description="What the other figures imply for the stated one.")
-    stated: str = Field(default="", description="The stated figure, with the interval its rounding allows.")
-    correction: str = Field(default="", description="A likely correction, when one stands out.")
-    note: str = Field(default="", description="Why the verdict: rounding, reading chosen, what is missing.")
-    start: int = Field(default=0, description="Start of the whole claim in the text.")
-    end: int = Field(default=0, description="End of the whole claim in the text.")
+    arithmetic: str = field(default="", description="The computation spelled out.")
+    expected: str = field(default="", description="What the other figures imply for the stated one.")
+    stated: str = field(default="", description="The stated figure, with the interval its rounding allows.")
+    correction: str = field(default="", description="A likely correction, when one stands out.")
+    note: str = field(default="", description="Why the verdict: rounding, reading chosen, what is missing.")
+    start: int = field(default=0, description="Start of the whole claim in the text.")
+    end: int = field(default=0, description="End of the whole claim in the text.")
     line: int = 0
     column: int = 0
     fingerprint: str = ""
 
 
-class Coverage(BaseModel):
+@dataclass
+class Coverage(Record):
     numbers_found: int = 0
     numbers_checked: int = 0
     numbers_unchecked: int = 0
     furniture_numbers: int = 0
 
 
-class FileReport(BaseModel):
+@dataclass
+class FileReport(Record):
     path: str
     language: str = "zh"
-    findings: list[Finding] = Field(default_factory=list)
-    coverage: Coverage = Field(default_factory=Coverage)
-    quantities: list[Quantity] = Field(default_factory=list, description="Every quantity found, in text order.")
-    text: str | None = Field(default=None, description="The decoded article (kept for HTML; omitted in JSON).")
+    findings: list[Finding] = field(default_factory=list)
+    coverage: Coverage = field(default_factory=Coverage)
+    quantities: list[Quantity] = field(default_factory=list, description="Every quantity found, in text order.")
+    text: str | None = field(default=None, description="The decoded article (kept for HTML; omitted in JSON).")
     error: str | None = None
 
     def counts(self) -> dict[str, int]:
@@ -106,8 +111,9 @@ class FileReport(BaseModel):
         return out
 
 
-class Report(BaseModel):
+@dataclass
+class Report(Record):
     tool: str = "factcheck"
     version: str = ""
     generated: str = ""
-    files: list[FileReport] = Field(default_factory=list)
+    files: list[FileReport] = field(default_factory=list)

@@ -6,90 +6,119 @@ pattern, the relation, which slot is the claim, examples). See docs/rules.md.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from ..errors import RuleError
+from ..records import Record, field, json_schema, validate
 from .expr import ExprError, check_relation_names, isolate, parse_relation
 from .pattern import PatternError, compile_pattern, slot_names
 
+# Rule specs are dataclasses: validated by pydantic (lazily, see records.py) when a YAML file is parsed, rebuilt
+# from the JSON cache without it. Unknown keys are refused at every level.
+_FORBID = {"extra": "forbid"}
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
-class Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str = Field(description="A sentence of your own in which the rule must (or must not) fire.")
-    expect: Literal["consistent", "rounding", "discrepancy", "unverifiable", "none"] = Field(
+
+@dataclass
+class Example(Record):
+    __pydantic_config__ = _FORBID
+    text: str = field(description="A sentence of your own in which the rule must (or must not) fire.")
+    expect: Literal["consistent", "rounding", "discrepancy", "unverifiable", "none"] = field(
         description="The verdict the rule must give on it; 'none' means the rule must stay silent.")
     note: str = ""
 
 
-class Resolver(BaseModel):
+@dataclass
+class Resolver(Record):
     """How to find a slot the phrasing does not contain (a base named in an earlier clause, say)."""
 
-    model_config = ConfigDict(extra="forbid")
-    find: str = Field(description="Resolver name: container, earlier_value, previous_percent.")
-    of: str | None = Field(default=None, description="The slot it relates to.")
-    markers: list[str] = Field(default_factory=list, description="Words that must link the two (其中, 中).")
-    sentences: int = Field(default=0, description="How many earlier sentences to search.")
-    optional: bool = Field(default=False, description="When not found: the claim is unverifiable, not skipped.")
+    __pydantic_config__ = _FORBID
+    find: str = field(description="Resolver name: container, earlier_value, previous_percent.")
+    of: str | None = field(default=None, description="The slot it relates to.")
+    markers: list[str] = field(default_factory=list, description="Words that must link the two (其中, 中).")
+    sentences: int = field(default=0, description="How many earlier sentences to search.")
+    optional: bool = field(default=False, description="When not found: the claim is unverifiable, not skipped.")
 
 
-class Severity(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    slip_units: float = Field(default=1.0, description="A miss of at most this many units of the stated figure's "
+@dataclass
+class Severity(Record):
+    __pydantic_config__ = _FORBID
+    slip_units: float = field(default=1.0, description="A miss of at most this many units of the stated figure's "
                                                        "last digit is a slip (warning); more is an error.")
-    level: Literal["error", "warning", "info"] | None = Field(default=None, description="Force one severity.")
+    level: Literal["error", "warning", "info"] | None = field(default=None, description="Force one severity.")
 
 
-class RuleSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Unique id, e.g. zh.share.zhan.")
-    kind: str = Field(description="sum, difference, share, growth, cagr, points, multiple, enumeration_count, "
+@dataclass
+class RuleSpec(Record):
+    __pydantic_config__ = _FORBID
+    id: str = field(description="Unique id, e.g. zh.share.zhan (lower case letters, digits, . _ -).")
+    kind: str = field(description="sum, difference, share, growth, cagr, points, multiple, enumeration_count, "
                                   "comparison, expression ...")
-    language: Literal["zh", "en"]
-    description: str
-    pattern: str | None = Field(default=None, description="The phrasing: a regular expression (RE2 syntax) over "
+    language: Literal["zh", "en"] = field(description="The language of the texts the rule reads.")
+    description: str = field(description="What the rule checks, for people.")
+    pattern: str | None = field(default=None, description="The phrasing: a regular expression (RE2 syntax) over "
                                 "the text, with {name:type} slots for quantities. Types: amount, percent, "
                                 "points, multiple, year, date, duration, number, any; amount+ for a list.")
-    relation: str | None = Field(default=None, description="The relation between slots, e.g. 'part / base * 100 "
+    relation: str | None = field(default=None, description="The relation between slots, e.g. 'part / base * 100 "
                                  "= p'. Grammar: numbers, slot names, + - * / ^, = <= >= < >, sum len abs min max.")
-    stated: str | None = Field(default=None, description="The slot holding the claimed figure.")
-    resolve: dict[str, Resolver] = Field(default_factory=dict)
-    params: dict[str, Any] = Field(default_factory=dict, description="Kind-specific parameters.")
-    severity: Severity = Field(default_factory=Severity)
+    stated: str | None = field(default=None, description="The slot holding the claimed figure.")
+    resolve: dict[str, Resolver] = field(default_factory=dict, description="Slots found outside the phrasing.")
+    params: dict[str, Any] = field(default_factory=dict, description="Kind-specific parameters.")
+    severity: Severity = field(default_factory=Severity, description="How a discrepancy is graded.")
     message: str | None = None
     enabled: bool = True
-    examples: list[Example] = Field(min_length=2)
-
-    @field_validator("examples")
-    @classmethod
-    def _pass_and_fail(cls, v: list[Example]) -> list[Example]:
-        if not any(e.expect in ("consistent", "rounding") for e in v):
-            raise ValueError("needs at least one example that passes (expect: consistent or rounding)")
-        if not any(e.expect in ("discrepancy", "unverifiable", "none") for e in v):
-            raise ValueError("needs at least one example that fails (expect: discrepancy, unverifiable or none)")
-        return v
-
-    source: str = Field(default="", exclude=True, description="File the rule came from (set by the loader).")
+    examples: list[Example] = field(default_factory=list, description="At least one example that passes and one "
+                                    "that fails; the test suite runs them all.")
+    source: str = dataclasses.field(default="", metadata={"exclude": True})  # file:line, set by the loader
 
 
-class RuleFile(BaseModel):
+@dataclass
+class RuleFile(Record):
     """A YAML rule file: one rule, or `rules: [...]`."""
 
-    model_config = ConfigDict(extra="forbid")
+    __pydantic_config__ = _FORBID
     rules: list[RuleSpec]
 
 
+def check_spec(rule: RuleSpec) -> None:
+    """The constraints a type cannot say: the id's form and the examples that must pass and fail."""
+    if not ID_PATTERN.match(rule.id):
+        raise ValueError(f"id {rule.id!r}: use lower case letters, digits and . _ - (e.g. zh.share.zhan)")
+    if len(rule.examples) < 2:
+        raise ValueError("examples: needs at least two examples, one that passes and one that fails")
+    if not any(e.expect in ("consistent", "rounding") for e in rule.examples):
+        raise ValueError("examples: needs at least one example that passes (expect: consistent or rounding)")
+    if not any(e.expect in ("discrepancy", "unverifiable", "none") for e in rule.examples):
+        raise ValueError("examples: needs at least one example that fails (expect: discrepancy, unverifiable or none)")
+
+
+def rule_from_dict(d: dict[str, Any]) -> RuleSpec:
+    """A rule from trusted data (our own cache): no validation, no pydantic."""
+    d = dict(d)
+    d["resolve"] = {k: Resolver(**v) for k, v in (d.get("resolve") or {}).items()}
+    d["severity"] = Severity(**(d.get("severity") or {}))
+    d["examples"] = [Example(**e) for e in d.get("examples") or []]
+    return RuleSpec(**d)
+
+
 def rule_file_schema() -> dict:
-    schema = RuleFile.model_json_schema()
+    schema = json_schema(RuleFile)
+    spec = schema["$defs"]["RuleSpec"]
+    spec["properties"].pop("source", None)
+    spec["properties"]["id"]["pattern"] = ID_PATTERN.pattern
+    spec["properties"]["examples"]["minItems"] = 2
+    if "examples" not in spec.get("required", []):
+        spec.setdefault("required", []).append("examples")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://factcheck.invalid/schemas/rule-file.schema.json"
     schema["title"] = "factcheck rule file"
     return schema
-
 
 
 MAX_RULE_FILE_BYTES = 1_000_000
@@ -124,13 +153,20 @@ def parse_rule_text(text: str, source: str) -> list[RuleSpec]:
     rules = []
     for item in items:
         line = item.get("__line__", 1) if isinstance(item, dict) else 1
+        from pydantic import ValidationError
+
         try:
-            rule = RuleSpec.model_validate(_strip_lines(item))
+            rule = validate(RuleSpec, _strip_lines(item))
         except ValidationError as e:
             err = e.errors()[0]
             loc = ".".join(str(x) for x in err["loc"])
             raise RuleError(f"{source}:{_line_of(item, err['loc'], line)}: {loc}: {err['msg']}") from None
         rule.source = f"{source}:{line}"
+        try:
+            check_spec(rule)
+        except ValueError as e:
+            key = str(e).split(" ", 1)[0].rstrip(":")
+            raise RuleError(f"{source}:{_line_of(item, (key,), line)}: {e}") from None
         try:
             validate_rule(rule)
         except (ExprError, PatternError, ValueError) as e:
@@ -280,11 +316,11 @@ def _read_cache(key: str) -> tuple[RuleSpec, ...] | None:
         data = json.loads((d / f"rules-{key}.json").read_text(encoding="utf-8"))
         rules = []
         for item in data:
-            rule = RuleSpec.model_validate(item["rule"])
+            rule = rule_from_dict(item["rule"])
             rule.source = item["source"]
             rules.append(rule)
         return tuple(rules)
-    except (OSError, ValueError, KeyError, TypeError, ValidationError):
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 

@@ -12,11 +12,12 @@ def generated() -> dict[str, dict]:
     from ..article_rules import ArticleRuleFile
     from ..engine.rules import rule_file_schema
     from ..model import Report
+    from ..records import json_schema
 
-    report = Report.model_json_schema()
+    report = json_schema(Report)
     report["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     report["title"] = "factcheck JSON report"
-    article = ArticleRuleFile.model_json_schema()
+    article = json_schema(ArticleRuleFile)
     article["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     article["title"] = "factcheck article-specific rule file (<article>.factcheck.yaml)"
     return {"report.schema.json": report, "rule-file.schema.json": rule_file_schema(),
