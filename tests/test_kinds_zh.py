@@ -219,3 +219,15 @@ def test_paired_point_changes_against_last_year_are_unverifiable_each():
 def test_rate_clauses_after_a_lead_in_confirm_a_count():
     text = "据统计，今年前三季度，全县税收增长9.1%，其中地方税收增长6.4%，两项增速均高于全省。"
     assert _verdicts(text, "zh.enumeration") == ["consistent"]
+
+
+def test_rough_share_in_cheng_agrees_with_the_exact_figure_nearby():
+    text = "近七成村庄通了公交。全镇40个村庄中27个村庄通了公交，通车率为67.5%。"
+    fs = _findings(text, "zh.rough")
+    assert [f.verdict for f in fs] == ["consistent"]
+    assert {q.text for q in fs[0].quantities} == {"七成", "67.5%"}
+
+
+def test_rough_share_never_flags_a_guessed_pairing():
+    text = "近七成村庄通了公交。全镇40个村庄中30个村庄通了公交，通车率为75.0%。"
+    assert _verdicts(text, "zh.rough") == []

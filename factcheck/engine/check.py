@@ -347,7 +347,7 @@ def _public_kind(kind: str) -> str:
 
 
 # Kinds of our own that report as one of the public kinds the JSON contract names.
-_PUBLIC_AS = {"whole": "sum", "table_sum": "sum", "subset": "comparison", "points_ref": "points",
+_PUBLIC_AS = {"rough_share": "comparison", "whole": "sum", "table_sum": "sum", "subset": "comparison", "points_ref": "points",
               "contribution": "other", "same_fact": "other", "product": "other", "en_list": "enumeration_count"}
 
 _PUBLIC_KINDS = {"sum", "difference", "share", "growth", "cagr", "points", "multiple", "enumeration_count",
