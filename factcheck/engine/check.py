@@ -45,7 +45,16 @@ def show_value(value: float, like: Quantity, extra: int = 2) -> str:
         frac = frac.rstrip("0")
         frac = frac + "0" * (keep - len(frac)) if len(frac) < keep else frac
         s = whole + ("." + frac if frac else "")
-    return s + like.scale_text + _unit_text(like)
+    return _grouped(s, like) + like.scale_text + _unit_text(like)
+
+
+def _grouped(s: str, like: Quantity) -> str:
+    """Thousands separators when the stated figure has them (125,000), so results read like the text."""
+    if "," not in like.text:
+        return s
+    whole, dot, frac = s.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return f"{sign}{int(whole.lstrip('-') or 0):,}" + (dot + frac if dot else "")
 
 
 def show_rounded(value: float, like: Quantity) -> str:
@@ -55,7 +64,7 @@ def show_rounded(value: float, like: Quantity) -> str:
     else:
         step = 10 ** (-like.decimals)
         s = str(int(round(v / step) * step))
-    return s + like.scale_text + _unit_text(like)
+    return _grouped(s, like) + like.scale_text + _unit_text(like)
 
 
 def _unit_text(q: Quantity) -> str:

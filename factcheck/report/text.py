@@ -73,7 +73,7 @@ class TextRenderer(Renderer):
                     line = Text("  ")
                     line.append(f"{label:15s}", style=style)
                     line.append(f"{f.line}:{f.column}  {f.kind}  ")
-                    line.append(f.arithmetic or f.message)
+                    line.append(" ".join((f.arithmetic or f.message).split()))
                     console.print(line)
                     continue
                 line = Text("  ")
@@ -82,7 +82,7 @@ class TextRenderer(Renderer):
                 line.append(f"{f.kind}  ", style="dim")
                 line.append(f.rule, style="dim")
                 console.print(line)
-                console.print(Text("      ") + Text(f.message))
+                console.print(Text("      ") + Text(" ".join(f.message.split())))
                 if fr.text:
                     console.print(Text("      ") + _context(fr, f))
                 if f.correction and f.verdict == "discrepancy":
