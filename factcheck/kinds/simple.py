@@ -94,10 +94,7 @@ class Points(Kind):
     def adjust(self, ctx, cand):
         """Slots the relation does not use (the other half of a pair: 分别提高2.8和18个百分点) are not shown: each
         finding names its own figures."""
-        used = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", cand.relation))
-        for name in [n for n in cand.slots if n not in used]:
-            del cand.slots[name]
-        return cand
+        return _only_used(cand)
 
 
 @register
@@ -118,6 +115,16 @@ class Expression(Kind):
 
     name = "expression"
     label = "Relation"
+
+    def adjust(self, ctx, cand):
+        return _only_used(cand)
+
+
+def _only_used(cand):
+    used = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", cand.relation))
+    for name in [n for n in cand.slots if n not in used]:
+        del cand.slots[name]
+    return cand
 
 
 @register
