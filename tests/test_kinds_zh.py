@@ -231,3 +231,10 @@ def test_rough_share_in_cheng_agrees_with_the_exact_figure_nearby():
 def test_rough_share_never_flags_a_guessed_pairing():
     text = "近七成村庄通了公交。全镇40个村庄中30个村庄通了公交，通车率为75.0%。"
     assert _verdicts(text, "zh.rough") == []
+
+
+def test_shangshu_count_refers_to_the_list_in_the_clause_before():
+    text = "入选的学校有东城小学、西城小学和南城小学，上述3所学校将获得专项资金。"
+    assert _verdicts(text, "zh.enumeration") == ["consistent"]
+    text = "入选的学校有东城小学、西城小学、北城小学和南城小学，上述3所学校将获得专项资金。"
+    assert _verdicts(text, "zh.enumeration") == ["discrepancy"]

@@ -130,6 +130,17 @@ class Enumeration(Kind):
         elif norm[max(0, i - 1):i] in ("这", "共", "此"):
             i -= 1
             closed = True
+        elif re.search(r"(?:上述|前述|以上)的?\Z", norm[max(0, i - 3):i]):
+            # 甲、乙和丙，上述3只基金: the list is the clause before; it may hold other words, so only a list
+            # longer than the count is reported
+            k = norm.rfind("上述", max(0, i - 3), i)
+            k = k if k >= 0 else norm.rfind("前述", max(0, i - 3), i)
+            k = k if k >= 0 else norm.rfind("以上", max(0, i - 3), i)
+            i = k
+            if norm[i - 1:i] != ",":
+                return None
+            i -= 1
+            partial = True
         clauses = _clause_items(norm, i)
         if clauses >= 2 and not partial:
             return clauses, False
