@@ -89,7 +89,6 @@ def extract_zh(doc: Document) -> list[Quantity]:
             taken.append((m.start(), m.end()))
             out.append(dict(start=m.start(), end=m.end(), type="date", value=0.0, lo=0.0, hi=0.0, digits=m.group(),
                             decimals=0, unit="", bound="exact", qualifier="", chinese=False, scale=1.0))
-    ti = 0
     for m in _TOKEN.finditer(norm):
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in taken):
@@ -105,7 +104,6 @@ def extract_zh(doc: Document) -> list[Quantity]:
     for i, d in enumerate(out):
         d["furniture"] = doc.in_furniture(d["start"], d["end"])
         quantities.append(Quantity(index=i, text=text[d["start"]:d["end"]], **d))
-    del ti
     return quantities
 
 
@@ -161,7 +159,6 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
         if _cn_false_positive(norm, s, digits, unit):
             return None
         place = cn_place(digits, v)
-        decimals = -place if place > 0 else -place
         decimals = -place
     if unit == "成" and not (v == int(v) and 1 <= v <= 10 and len(digits) <= 2):
         unit = ""
