@@ -238,3 +238,51 @@ def test_shangshu_count_refers_to_the_list_in_the_clause_before():
     assert _verdicts(text, "zh.enumeration") == ["consistent"]
     text = "入选的学校有东城小学、西城小学、北城小学和南城小学，上述3所学校将获得专项资金。"
     assert _verdicts(text, "zh.enumeration") == ["discrepancy"]
+
+
+# pulls adding up to growth, paired shares of named totals, part and remainder -----------------------------------
+
+def test_pulls_of_every_demand_component_add_up_to_growth():
+    lead = "上半年全省生产总值同比增长4.5%。"
+    pulls = "最终消费支出拉动全省生产总值增长2.5个百分点，资本形成总额拉动全省生产总值增长{}个百分点，净出口拉动全省生产总值增长0.3个百分点。"
+    assert _verdicts(lead + pulls.format("1.7"), "zh.sum.pulls") == ["consistent"]
+    assert _verdicts(lead + pulls.format("2.7"), "zh.sum.pulls") == ["discrepancy"]
+
+
+def test_pulls_of_part_of_a_breakdown_are_not_summed():
+    text = "上半年全省生产总值同比增长4.5%。最终消费支出拉动全省生产总值增长2.5个百分点，资本形成总额拉动全省生产总值增长0.7个百分点。"
+    assert _verdicts(text, "zh.sum.pulls") == []
+
+
+def test_pulls_do_not_take_growth_per_head():
+    text = "全省人均生产总值增长9.0%。最终消费支出拉动生产总值增长2.5个百分点，资本形成总额拉动生产总值增长1.7个百分点，净出口拉动生产总值增长0.3个百分点。"
+    assert _verdicts(text, "zh.sum.pulls") == []
+
+
+def test_paired_shares_convert_area_units():
+    text = ("全县共有林场50个，林地总面积约3000平方公里。其中，国有林场12个，面积9万公顷，分别占全县林场总数和林地总面积的"
+            "{}%和30.0%。")
+    assert _verdicts(text.format("24.0"), "zh.share.paired") == ["consistent", "consistent"]
+    assert _verdicts(text.format("34.0"), "zh.share.paired") == ["discrepancy", "consistent"]
+
+
+def test_paired_shares_of_another_scope_are_not_checked():
+    text = "全县共有林场50个。其中，国有林场12个，面积9万公顷，分别占全国林场总数和面积的0.2%和0.1%。"
+    assert _verdicts(text, "zh.share.paired") == []
+
+
+def test_remainder_with_bounds_holds():
+    text = "展会准备了400多个展位，第一天订出250个左右。此后几天，余下100多个展位陆续订完。"
+    assert _verdicts(text, "zh.sum.remainder") == ["consistent"]
+    text = "展会准备了400个展位，第一天订出250个，剩余的100个展位陆续订完。"
+    assert _verdicts(text.replace("订出", "售出"), "zh.sum.remainder") == ["discrepancy"]
+
+
+def test_parts_after_a_change_split_the_level():
+    text = "年末全区常住人口80.00万人，比上年末增加1.20万人。其中，城镇人口50.00万人，乡村人口30.00万人。"
+    assert _verdicts(text, "zh.sum") == ["consistent"]
+
+
+def test_a_change_after_two_levels_is_not_their_total():
+    text = "今年全镇有学生3200人，与五年前的3500人相比，共减少300人。"
+    assert "discrepancy" not in _verdicts(text, "zh.sum")

@@ -219,7 +219,7 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
 
     if cand.expected_override is not None:
         expected = Interval(*cand.expected_override)
-        point = expected.mid
+        point = expected.mid if cand.expected_point is None else cand.expected_point
         op = "=="
         arithmetic = cand.arithmetic
     else:
@@ -357,7 +357,8 @@ def _public_kind(kind: str) -> str:
 
 # Kinds of our own that report as one of the public kinds the JSON contract names.
 _PUBLIC_AS = {"rough_share": "comparison", "whole": "sum", "table_sum": "sum", "subset": "comparison", "points_ref": "points",
-              "contribution": "other", "same_fact": "other", "product": "other", "en_list": "enumeration_count"}
+              "contribution": "other", "same_fact": "other", "product": "other", "en_list": "enumeration_count",
+              "pull_sum": "sum", "paired_share": "share", "remainder": "sum"}
 
 _PUBLIC_KINDS = {"sum", "difference", "share", "growth", "cagr", "points", "multiple", "enumeration_count",
                  "comparison", "other"}

@@ -36,6 +36,7 @@ class Candidate:
     extra_quantities: list["Quantity"] = field(default_factory=list)  # shown, not computed with (e.g. a count)
     stated_override: "Quantity | None" = None  # for kinds whose claim is not a slot (enumeration counts)
     expected_override: tuple[float, float] | None = None
+    expected_point: float | None = None  # the exact arithmetic behind expected_override (else its midpoint)
     arithmetic: str = ""
     label: str = ""  # what the finding calls the relation, when not the kind's own label
     # Other readings of the same claim (a nested part's share of its group or of the grand total): the claim

@@ -70,6 +70,14 @@ class Sum(Kind):
             parts = loose
         if not parts:
             return None
+        if total.start < parts[0].start and self._is_change(ctx, total) and not self._is_change(ctx, parts[0]):
+            level = self._level_before(ctx, total)
+            if level is None:
+                return None  # 比上年增加2.85万人。其中，城镇348.72万人…: the parts split the level, not the change
+            total = level
+            cand.slots["total"] = total
+        if total.start > parts[-1].start and self._is_change(ctx, total) and not self._is_change(ctx, parts[-1]):
+            return None  # 现有A人，与十年前的B人相比，共减少C人: a change between the figures, not their total
         if params.get("same_noun") and not _same_noun(norm, total, parts[0]):
             return None
         max_gap = params.get("max_gap")
@@ -113,6 +121,28 @@ class Sum(Kind):
             cand.relation = "sum(parts) <= total"
             cand.notes.append("the list may not be exhaustive, so only checked that the parts do not exceed the total")
         return cand
+
+    @staticmethod
+    def _is_change(ctx, q: Quantity) -> bool:
+        s, _ = ctx.sentence_span(q.start)
+        return bool(_CHANGE_BEFORE.search(ctx.doc.norm[max(s, q.start - 8):q.start]))
+
+    @staticmethod
+    def _level_before(ctx, change: Quantity) -> Quantity | None:
+        """The level a change belongs to (常住人口523.60万人，比上年末增加2.85万人 -> 523.60万人): the nearest earlier
+        figure of the same measure in the sentence that is neither a change nor the figure compared with."""
+        norm = ctx.doc.norm
+        s, _ = ctx.sentence_span(change.start)
+        for q in reversed(ctx.quantities[: change.index]):
+            if q.start < s:
+                return None
+            if not _same(q, change) or q.furniture or q.range_with is not None:
+                continue
+            lead = norm[max(s, q.start - 12):q.start]
+            if _CHANGE_BEFORE.search(lead[-8:]) or re.search(r"(?:比|较|同比)[^,;。]{0,10}\Z", lead):
+                return None
+            return q
+        return None
 
     @staticmethod
     def _in_list(ctx, q: Quantity) -> bool:
