@@ -286,3 +286,10 @@ def test_parts_after_a_change_split_the_level():
 def test_a_change_after_two_levels_is_not_their_total():
     text = "今年全镇有学生3200人，与五年前的3500人相比，共减少300人。"
     assert "discrepancy" not in _verdicts(text, "zh.sum")
+
+
+def test_share_of_the_rest_after_an_excluded_part():
+    text = "调查共走访了200户，仅有30户未接入宽带，宽带入户的比例为{}%。"
+    assert _verdicts(text.format("85.0"), "zh.share.complement") == ["consistent"]
+    assert _verdicts(text.format("75.0"), "zh.share.complement") == ["discrepancy"]
+    assert _verdicts(text.format("15.0"), "zh.share.complement") == ["consistent"]  # the excluded part's own share

@@ -358,7 +358,8 @@ def _public_kind(kind: str) -> str:
 # Kinds of our own that report as one of the public kinds the JSON contract names.
 _PUBLIC_AS = {"rough_share": "comparison", "whole": "sum", "table_sum": "sum", "subset": "comparison", "points_ref": "points",
               "contribution": "other", "same_fact": "other", "product": "other", "en_list": "enumeration_count",
-              "pull_sum": "sum", "paired_share": "share", "remainder": "sum"}
+              "pull_sum": "sum", "paired_share": "share", "remainder": "sum",
+              "complement_share": "share"}
 
 _PUBLIC_KINDS = {"sum", "difference", "share", "growth", "cagr", "points", "multiple", "enumeration_count",
                  "comparison", "other"}

@@ -246,3 +246,41 @@ class Remainder(Kind):
             return None  # another figure of the same measure between: the rest may be left over from that
         cand.roles.update(total="total", part="part", rest="part")
         return cand
+
+
+# --- complement_share --------------------------------------------------------------------------------------
+
+_EXCLUDED = re.compile(r"亏损|下跌|下降|负收益|未|没有|没|不|除")
+
+
+@register
+class ComplementShare(Kind):
+    """共有N只，只有M只出现了亏损，获得正收益的比例为p%: the share is of the rest, (N − M) / N. The part's clause must
+    say it is excluded (亏损, 未…, 没有…, 除…); M / N is kept as a second reading, so a discrepancy needs both to
+    fail."""
+
+    name = "complement_share"
+    label = "Share of the rest"
+
+    def adjust(self, ctx, cand: Candidate) -> Candidate | None:
+        base, part, p = (cand.slots.get(k) for k in ("base", "part", "p"))
+        if not all(isinstance(x, Quantity) for x in (base, part, p)):
+            return None
+        if base.type != "amount" or part.unit != base.unit or p.unit != "%" or not base.unit:
+            return None
+        if any(x.range_with is not None or x.bound != "exact" for x in (base, part)) or part.value > base.value:
+            return None
+        norm = ctx.doc.norm
+        clause = norm[part.end:p.start]
+        k = clause.find(",")
+        own, rest = (clause[:k], clause[k:]) if k >= 0 else (clause, "")
+        if not _EXCLUDED.search(norm[max(base.end, part.start - 4):part.start] + own) or _EXCLUDED.search(rest):
+            return None
+        import dataclasses
+
+        alt = dataclasses.replace(cand, relation="part / base * 100 = p", alternatives=[], notes=list(cand.notes),
+                                  reading=f"as the share of {part.text} itself")
+        cand.reading = f"as the share of the rest, {base.text} − {part.text}"
+        cand.alternatives = [alt]
+        cand.roles.update(base="base", part="excluded part")
+        return cand
