@@ -20,7 +20,8 @@ from test_html import english_file, hostile_file, make_report, sample_file  # no
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-GANSU = Path("/work/shared/articles/gansu-2019.txt")
+GANSU = Path(__file__).resolve().parents[2] / "shared" / "articles" / "gansu-2019.txt"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "zh-example.txt"
 
 
 @pytest.fixture(scope="module")
@@ -235,6 +236,25 @@ def test_real_example_article(page, tmp_path):
         page.locator("input.show-unchecked").check()
     shoot(page, "gansu-desktop.png", 1280)
     shoot(page, "gansu-phone.png", 390, full=False)
+    assert not page.errors
+
+
+def test_project_example_report(page, tmp_path):
+    """The project's own example article: its share error is marked, selecting it shows the arithmetic and lights
+    up the base and the part, and the consistent filter hides what holds."""
+    from factcheck.api import check_file
+
+    fr = check_file(EXAMPLE)
+    pages = write_pages(tmp_path, fr)
+    page.goto(pages["zh-example.html"].as_uri())
+    error = mark(page, "48%")
+    assert "discrepancy" in (error.get_attribute("class") or "")
+    error.click()
+    panel = page.locator(".panel-body")
+    assert "186人 / 320人" in panel.inner_text() and "58%" in panel.inner_text()
+    assert sorted(page.locator("button.q.related .qt").all_inner_texts()) == ["186人", "320人"]
+    shoot(page, "example-desktop.png", 1280)
+    shoot(page, "example-phone.png", 390, full=False)
     assert not page.errors
 
 
