@@ -211,3 +211,110 @@ def en_one_clause(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | N
     gap = ctx.doc.norm[lo.end:hi.start]
     gap = re.sub(r"(?i)\b(?:up|down)\s+from\b|\bcompared\s+(?:with|to)\b", " ", gap)
     return None if _CLAUSE_BREAK.search(gap) else a
+
+
+# --- figures named by words: "Income taxes accounted for 43.9 percent of all receipts" -------------------------
+
+_SUBJ_VERB = re.compile(r"(?i)\b(?:accounted|accounts|account|accounting|equaled|equalled|equals|equal|made|makes|"
+                        r"make|represented|represents|amounted|amounts|was|were|is|are|came|comes)\b")
+_SUBJ_STOP = _STOP | {"together", "combined", "its", "their", "his", "her", "this", "that", "last", "year", "month",
+                      "alone", "also", "meanwhile", "however"}
+_LEAD_BAD = re.compile(r"(?i)\b(?:by|from|up|down|than|about|over|under|nearly|almost|roughly)\s*$")
+_TOTAL_WORDS = {"total", "totaled", "totalled", "totaling", "totalling", "overall", "combined", "altogether"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _lead(ctx: Context, q: Quantity) -> str:
+    """The words between the figure before q in its sentence (amounts and percentages only) and q."""
+    s, _ = ctx.sentence_span(q.start)
+    start = s
+    for p in reversed(ctx.quantities[: q.index]):
+        if p.start < s:
+            break
+        if p.type in ("amount", "percent", "points", "multiple") and not p.furniture:
+            start = p.end
+            break
+    return ctx.doc.norm[start:q.start]
+
+
+def _noun_after(ctx: Context, q: Quantity) -> set[str]:
+    m = re.match(r"(?:\s+[A-Za-z][A-Za-z-]*){1,2}", ctx.doc.norm[q.end:q.end + 30])
+    return {_stem(w) for w in _WORD.findall(m.group())} if m else set()
+
+
+def _find_named(ctx: Context, words: set[str], before: Quantity, back: int, unit, at_least: float | None,
+                any_word: bool = False, skip: Quantity | None = None) -> Quantity | None:
+    if not words:
+        return None
+    lo, _ = ctx.sentence_range(before.start, back)
+    for q in reversed(ctx.quantities[: before.index]):
+        if q.start < lo:
+            break
+        if q.furniture or q.range_with is not None or q.type != "amount" or q.unit != unit or q.bound != "exact":
+            continue
+        if q is skip or (at_least is not None and q.hi < at_least):
+            continue
+        lead = _lead(ctx, q)
+        if _LEAD_BAD.search(lead):
+            continue
+        have = {_stem(w) for w in _WORD.findall(lead)} | _noun_after(ctx, q)
+        if (words & have) if any_word else words <= have:
+            return q
+    return None
+
+
+@resolver("en_named_part")
+def en_named_part(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The part a share is of, named by the sentence's subject ("Income taxes accounted for 44 percent of ..."):
+    the nearest earlier amount (spec.sentences back) introduced with all the subject's words ("Individual income
+    taxes brought in $21.3 billion"), exact and not a change (after by / from / up / down / than). None otherwise."""
+    stated = cand.slots.get(cand.stated)
+    if not isinstance(stated, Quantity):
+        return None
+    s, _ = ctx.sentence_span(stated.start)
+    head = ctx.doc.norm[s:stated.start]
+    m = _SUBJ_VERB.search(head)
+    if not m:
+        return None
+    subj = [w for w in _WORD.findall(head[: m.start()]) if w.lower() not in _SUBJ_STOP and len(w) >= 3]
+    if not subj or len(subj) > 4:
+        return None
+    words = {_stem(w) for w in subj[-2:]}
+    base = cand.slots.get(spec.of or "") if spec.of else None
+    unit = base.unit if isinstance(base, Quantity) else None
+    lo, _ = ctx.sentence_range(stated.start, spec.sentences)
+    for q in reversed(ctx.quantities[: stated.index]):
+        if q.start < lo:
+            break
+        if q.furniture or q.range_with is not None or q.type != "amount" or q.bound != "exact":
+            continue
+        if unit is not None and q.unit != unit:
+            continue
+        lead = _lead(ctx, q)
+        if _LEAD_BAD.search(lead):
+            continue
+        if words <= {_stem(w) for w in _WORD.findall(lead)}:
+            return q
+    return None
+
+
+@resolver("en_named_base")
+def en_named_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The whole a share is "of", named by the words after it ("of all receipts", "of revenue") or, with markers,
+    by any of those words ("margin" → revenue, sales): the nearest earlier exact amount of the part's unit, at least
+    the part, introduced with that word ("Receipts totaled $48.6 billion"). "of the total" takes only an amount
+    introduced as a total (totaled, in total). None otherwise."""
+    stated = cand.slots.get(cand.stated)
+    part = cand.slots.get(spec.of or "")
+    if not isinstance(stated, Quantity) or not isinstance(part, Quantity):
+        return None
+    back = spec.sentences
+    if spec.markers:
+        words, any_word = {_stem(w) for w in spec.markers}, True
+    else:
+        after = ctx.doc.norm[stated.end: stated.end + 60]
+        if re.match(r"(?i)\s+of\s+(?:the|its|their)\s+total\b", after):
+            words, any_word, back = _TOTAL_WORDS, True, min(back, 1)  # "the total": only one just given
+        else:
+            words, any_word = set(_name_words(after)[:1]), False
+    return _find_named(ctx, words, stated, back, part.unit, part.lo, any_word, skip=part)
