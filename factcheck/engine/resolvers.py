@@ -395,3 +395,4 @@ def named_earlier(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | N
     if q is None or not _prior_period(ctx, q, cur, ["去年", "上年", "上一年"]):
         return None
     return q
+from . import resolvers_zh  # noqa: E402,F401 - Chinese family resolvers register themselves

@@ -85,6 +85,9 @@ def extract_zh(doc: Document) -> list[Quantity]:
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for m in _DATETIME.finditer(norm):
+        if re.fullmatch(r"\d{1,2}:\d{2}", m.group()) and (_decimal_at(norm, m.start() - 1, -1) or
+                                                         _decimal_at(norm, m.end(), 1)):
+            continue  # 9.1:39.8:51.1 is a ratio of decimals, not a time of day
         if m.group().count("-") + m.group().count("/") + m.group().count(".") >= 2 or ":" in m.group():
             taken.append((m.start(), m.end()))
             out.append(dict(start=m.start(), end=m.end(), type="date", value=0.0, lo=0.0, hi=0.0, digits=m.group(),
@@ -105,6 +108,12 @@ def extract_zh(doc: Document) -> list[Quantity]:
         d["furniture"] = doc.in_furniture(d["start"], d["end"])
         quantities.append(Quantity(index=i, text=text[d["start"]:d["end"]], **d))
     return quantities
+
+
+def _decimal_at(norm: str, i: int, step: int) -> bool:
+    """Is there a decimal point at norm[i] joined to a digit on its far side (9.1 before a colon, .8 after)?"""
+    j = i + step
+    return 0 <= i < len(norm) and 0 <= j < len(norm) and norm[i] == "." and norm[j].isdigit()
 
 
 def _quantity(m: re.Match, norm: str) -> dict | None:

@@ -52,6 +52,11 @@ def _same(a: Quantity, b: Quantity) -> bool:
     return a.type == b.type and a.unit == b.unit
 
 
+def _own_count(region: str, word: str, group: list[str]) -> int:
+    """How often word stands in region on its own, not inside a longer word of its group (达标 in 未达标)."""
+    return region.count(word) - sum(region.count(v) for v in group if v != word and word in v)
+
+
 @register
 class Sum(Kind):
     name = "sum"
@@ -223,6 +228,6 @@ class Sum(Kind):
             return True, "the last part is the remainder class, so the parts make up the whole"
         region = ctx.doc.norm[parts[0].start - 12 if parts[0].start > 12 else 0: parts[-1].end]
         for group in params.get("partitions", []):
-            if all(word in region for word in group) and len(group) == len(parts):
+            if all(_own_count(region, w, group) > 0 for w in group) and len(group) == len(parts):
                 return True, f"the parts ({'/'.join(group)}) make up the whole"
         return False, ""
