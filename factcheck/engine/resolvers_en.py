@@ -224,17 +224,25 @@ _TOTAL_WORDS = {"total", "totaled", "totalled", "totaling", "totalling", "overal
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
+_BARE_LEAD = re.compile(r"(?i)\A[\s,]*(?:(?:to|at|of|was|were|is|are|reached|hit|stood|totaled|rose|fell|by|"
+                        r"and|a|an|the|new|record)[\s,]+)*\Z")
+
+
 def _lead(ctx: Context, q: Quantity) -> str:
-    """The words between the figure before q in its sentence (amounts and percentages only) and q."""
+    """The words between the figure before q in its sentence (amounts and percentages only) and q; when those are
+    bare connectives ("rose by 514,000 to 6.35 million"), the words before that figure too."""
     s, _ = ctx.sentence_span(q.start)
-    start = s
+    start, end = s, q.start
     for p in reversed(ctx.quantities[: q.index]):
         if p.start < s:
             break
         if p.type in ("amount", "percent", "points", "multiple") and not p.furniture:
+            if start == s and _BARE_LEAD.match(ctx.doc.norm[p.end:end]):
+                end = p.start  # look past one bare connective to the words that name the figure
+                continue
             start = p.end
             break
-    return ctx.doc.norm[start:q.start]
+    return ctx.doc.norm[start:end] + " " + ctx.doc.norm[end:q.start] if end != q.start else ctx.doc.norm[start:q.start]
 
 
 def _noun_after(ctx: Context, q: Quantity) -> set[str]:
@@ -243,9 +251,10 @@ def _noun_after(ctx: Context, q: Quantity) -> set[str]:
 
 
 def _find_named(ctx: Context, words: set[str], before: Quantity, back: int, unit, at_least: float | None,
-                any_word: bool = False, skip: Quantity | None = None) -> Quantity | None:
+                any_word: bool = False, skip: Quantity | None = None, largest: bool = False) -> Quantity | None:
     if not words:
         return None
+    best = None
     lo, _ = ctx.sentence_range(before.start, back)
     for q in reversed(ctx.quantities[: before.index]):
         if q.start < lo:
@@ -259,8 +268,11 @@ def _find_named(ctx: Context, words: set[str], before: Quantity, back: int, unit
             continue
         have = {_stem(w) for w in _WORD.findall(lead)} | _noun_after(ctx, q)
         if (words & have) if any_word else words <= have:
-            return q
-    return None
+            if not largest:
+                return q
+            if best is None or q.lo > best.lo:
+                best = q
+    return best
 
 
 @resolver("en_named_part")
@@ -309,12 +321,13 @@ def en_named_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | N
     if not isinstance(stated, Quantity) or not isinstance(part, Quantity):
         return None
     back = spec.sentences
-    if spec.markers:
-        words, any_word = {_stem(w) for w in spec.markers}, True
+    largest = False
+    if spec.markers:  # a margin's revenue: the whole company's, the largest so named (segments are smaller)
+        words, any_word, largest = {_stem(w) for w in spec.markers}, True, True
     else:
         after = ctx.doc.norm[stated.end: stated.end + 60]
         if re.match(r"(?i)\s+of\s+(?:the|its|their)\s+total\b", after):
             words, any_word, back = _TOTAL_WORDS, True, min(back, 1)  # "the total": only one just given
         else:
             words, any_word = set(_name_words(after)[:1]), False
-    return _find_named(ctx, words, stated, back, part.unit, part.lo, any_word, skip=part)
+    return _find_named(ctx, words, stated, back, part.unit, part.lo, any_word, skip=part, largest=largest)
