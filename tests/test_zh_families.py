@@ -95,3 +95,21 @@ def test_other_lists_stay_parts_at_most_total():
 def test_word_inside_its_partner_does_not_complete_a_list():
     text = "全市监测断面120个，其中未达标8个，轻度污染断面10个。"
     assert "discrepancy" not in _verdicts(text, "zh.sum")
+
+
+def test_prior_level_after_the_rate_and_other_periods():
+    assert _verdicts("扣非净利润3.0亿元，同比增长25.0%，上年同期为2.4亿元。", "zh.growth") == ["consistent"]
+    assert _verdicts("扣非净利润3.0亿元，同比增长15.0%，上年同期为2.4亿元。", "zh.growth") == ["discrepancy"]
+    text = "年末存款余额2035亿元，较年初的1850亿元增加185亿元，增幅为10.0%。"
+    assert sorted(_verdicts(text, "zh.growth")) == ["consistent", "consistent"]  # the rate and the difference
+    assert _verdicts("营业收入4.6亿元，比上年增加0.6亿元，增长15.0%。", "zh.growth") == []
+
+
+def test_rose_to_with_comparable_prices_is_excused():
+    text = "规上工业增加值由上年同期的1000亿元增至1050亿元，按可比价格计算，同比增长8.0%。"
+    assert _verdicts(text, "zh.growth") == ["unverifiable"]
+
+
+def test_count_before_latin_name_is_a_count():
+    text = "纳入统计的200只QDII基金中，其中150只收益为正，正收益占比为75.0%。"
+    assert _verdicts(text, "zh.share") == ["consistent"]

@@ -143,7 +143,8 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             return None
         if norm[s - 1:s].isalpha() and norm[s - 1].isascii():
             return None  # part of a code such as G20, A股 tickers, model numbers
-        if _INDEX_NAME.search(norm[max(0, s - 3):s]) or (norm[e:e + 1].isascii() and norm[e:e + 1].isalpha()):
+        if _INDEX_NAME.search(norm[max(0, s - 3):s]) or (norm[e:e + 1].isascii() and norm[e:e + 1].isalpha()
+                                                         and not (m.group("unit") in COUNT_UNITS and e - s > 1)):
             return None  # 沪深300, 上证50, 深证100ETF, 5G: names, not quantities
         if norm[s - 1:s] in ("[", "〔") and norm[m.end("ar"):m.end("ar") + 1] in ("]", "〕"):
             return None  # a footnote mark: 国内生产总值[2]
