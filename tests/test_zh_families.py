@@ -113,3 +113,8 @@ def test_rose_to_with_comparable_prices_is_excused():
 def test_count_before_latin_name_is_a_count():
     text = "纳入统计的200只QDII基金中，其中150只收益为正，正收益占比为75.0%。"
     assert _verdicts(text, "zh.share") == ["consistent"]
+
+
+def test_share_of_long_named_whole_with_zhong():
+    text = "纳入统计的400只混合型基金(按主代码计)中，有300只取得正收益，占比75.0%。"
+    assert _verdicts(text, "zh.share") == ["consistent"]
