@@ -331,3 +331,41 @@ def en_named_base(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | N
         else:
             words, any_word = set(_name_words(after)[:1]), False
     return _find_named(ctx, words, stated, back, part.unit, part.lo, any_word, skip=part, largest=largest)
+
+
+_EXPECT_STOP = {"expected", "expect", "expects", "expecting", "forecast", "forecasts", "forecasting", "projected",
+                "estimated", "predicted", "anticipated", "analysts", "analyst", "economists", "economist", "polled",
+                "surveyed", "had", "have", "gain", "data", "provider", "consensus", "before", "release"}
+
+
+@resolver("en_actual")
+def en_actual(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """The actual figure an expectation is compared with ("had expected revenue of $4.75 billion, so it beat the
+    consensus by ..."): among exact amounts of the same unit in the sentence or spec.sentences before, named with a
+    word of the expectation ("revenue", "jobs") and not a change or an earlier level, the one closest in value, and
+    within a half of it. None otherwise."""
+    e = cand.slots.get(spec.of or "")
+    if not isinstance(e, Quantity):
+        return None
+    words = ({_stem(w) for w in _WORD.findall(_lead(ctx, e)) if len(w) >= 4} | _noun_after(ctx, e))
+    words -= {_stem(w) for w in _EXPECT_STOP} | _LEVEL_STOP | _STOP
+    if not words:
+        return None
+    lo, _ = ctx.sentence_range(e.start, spec.sentences)
+    mid = (e.lo + e.hi) / 2
+    best, gap = None, None
+    for q in reversed(ctx.quantities[: e.index]):
+        if q.start < lo:
+            break
+        if q.furniture or q.range_with is not None or q.type != "amount" or q.unit != e.unit or q.bound != "exact":
+            continue
+        lead = _lead(ctx, q)
+        if _LEAD_BAD.search(lead) or re.search(r"(?i)\b(?:expected|forecast|estimated|projected)\b", lead):
+            continue
+        have = {_stem(w) for w in _WORD.findall(lead)} | _noun_after(ctx, q)
+        if not words & have or mid <= 0:
+            continue
+        g = abs((q.lo + q.hi) / 2 - mid) / mid
+        if g <= 0.5 and (gap is None or g < gap):
+            best, gap = q, g
+    return best
