@@ -369,3 +369,25 @@ def en_actual(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
         if g <= 0.5 and (gap is None or g < gap):
             best, gap = q, g
     return best
+
+
+_PERIOD_WORDS = {"month", "months", "year", "years", "quarter", "quarters", "week", "weeks", "past", "over", "since",
+                 "have", "has", "had", "been"}
+
+
+@resolver("en_same_subject")
+def en_same_subject(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """A guard for claims whose figures sit in two sentences (spec.markers: two slot names): the words before each
+    figure in its own sentence must share a content word ("Average hourly earnings rose ... to $33.82. ... average
+    hourly earnings have increased by 4.3 percent"); otherwise the figures may describe two things and the
+    candidate is dropped."""
+    a, b = (cand.slots.get(n) for n in spec.markers[:2])
+    if not isinstance(a, Quantity) or not isinstance(b, Quantity):
+        return None
+
+    def words(q: Quantity) -> set[str]:
+        s, _ = ctx.sentence_span(q.start)
+        ws = {_stem(w) for w in _WORD.findall(ctx.doc.norm[s:q.start]) if len(w) >= 3 and w.lower() not in _PERIOD_WORDS}
+        return ws - {_stem(w) for w in _LEVEL_STOP | _STOP | _PERIOD_WORDS | _SUBJ_STOP | {"its", "nearly", "almost"}}
+
+    return a if words(a) & words(b) else None

@@ -1,0 +1,65 @@
+"""English figures found by the words that name them: shares of named wholes, expectations, two-sentence claims.
+Every text here is written for the test; the point is mostly what must stay silent."""
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.api import check_text
+from factcheck.engine.rules import load_rule_file
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def en_rules():
+    return [r for f in sorted((ROOT / "rules" / "en").glob("*.yaml")) for r in load_rule_file(f)]
+
+
+def _verdicts(text, rules):
+    return {(f.rule, f.verdict) for f in check_text(text, language="en", rules=rules).findings}
+
+
+def _errors(text, rules):
+    return [f for f in check_text(text, language="en", rules=rules).findings if f.verdict == "discrepancy"]
+
+
+SILENT = [
+    # "of the total" far from any total: nothing is taken
+    "Grants totaled $500 million in 2023. Roads got $200 million. Bridges got $90 million. Parks got $60 million. "
+    "Transit got $40 million. Schools got $150 million, or 35 percent of the total.",
+    # a segment's revenue is not the company's
+    "Revenue was $3.0 billion. Cloud revenue rose to $1.2 billion. Operating income was $450 million, "
+    "for an operating margin of 15 percent.",
+    # the expectation's word names no earlier figure
+    "Profit was $2.1 billion. Analysts had expected sales of $9.0 billion, so the company beat forecasts by $0.3 billion.",
+    # two things in two sentences
+    "Exports rose by $2 million to $52 million. Imports have increased by 9 percent, from $40 million a year earlier.",
+    # a multiple-choice question: shares need not add to 100
+    "Asked for reasons, 62 percent cited cost, 48 percent cited safety and 37 percent cited speed.",
+]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_no_false_alarm(text, en_rules):
+    assert _errors(text, en_rules) == []
+
+
+def test_named_part_and_whole(en_rules):
+    text = ("Tolls totaled $80 million. Trucks paid $30 million and cars $50 million. "
+            "Trucks accounted for 37.5 percent of tolls.")
+    assert ("en.share.named-part-of-named-whole", "consistent") in _verdicts(text, en_rules)
+    wrong = text.replace("37.5 percent", "47.5 percent")
+    assert ("en.share.named-part-of-named-whole", "discrepancy") in _verdicts(wrong, en_rules)
+
+
+def test_named_whole_past_a_bare_connective(en_rules):
+    text = ("The number of jobless people rose by 120,000 to 2.40 million in May. Those out of work for a year "
+            "numbered 0.60 million, accounting for 25 percent of all jobless people.")
+    assert ("en.share.part-or-percent-of-named", "consistent") in _verdicts(text, en_rules)
+
+
+def test_expectation_takes_the_closest_actual(en_rules):
+    text = ("Sales were $4.90 billion. Online sales were $1.10 billion. Analysts had expected sales of $4.80 billion, "
+            "so the retailer beat estimates by $100 million.")
+    assert ("en.difference.beat-expected-by", "consistent") in _verdicts(text, en_rules)
