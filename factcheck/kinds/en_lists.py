@@ -14,6 +14,8 @@ from . import Candidate, Kind, register
 from ..model import Quantity
 
 _COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
+_PAREN_END = re.compile(r"\)\s*[.]?\s*$")
 _ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 
 
@@ -60,6 +62,13 @@ class EnList(Kind):
                         k += 1
                 items, short = k, True
                 how = "points introduced by first, second …"
+            elif "(" in body:  # "A ($2 million), B ($3 million) and C ($1 million)": one figure per item
+                tags = _PAREN.findall(body)
+                parts = _items(_PAREN.sub("", body))
+                if parts is None or len(parts) != len(tags) or not _PAREN_END.search(body):
+                    continue
+                items, short = len(tags), True
+                how = "items listed, each with its own figure"
             else:
                 parts = _items(body)
                 if parts is None:
