@@ -391,3 +391,12 @@ def en_same_subject(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity |
         return ws - {_stem(w) for w in _LEVEL_STOP | _STOP | _PERIOD_WORDS | _SUBJ_STOP | {"its", "nearly", "almost"}}
 
     return a if words(a) & words(b) else None
+
+
+@resolver("en_word_fraction")
+def en_word_fraction(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """A guard: the slot spec.of must be a share in words (half, two-thirds, one in five), not digits."""
+    q = cand.slots.get(spec.of or "")
+    if not isinstance(q, Quantity) or any(c.isdigit() for c in ctx.doc.norm[q.start:q.end]):
+        return None
+    return q
