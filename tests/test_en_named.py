@@ -35,6 +35,15 @@ SILENT = [
     "Profit was $2.1 billion. Analysts had expected sales of $9.0 billion, so the company beat forecasts by $0.3 billion.",
     # two things in two sentences
     "Exports rose by $2 million to $52 million. Imports have increased by 9 percent, from $40 million a year earlier.",
+    # the figure before a margin is a segment's revenue, not income
+    "Revenue rose 8 percent to $5.4 billion. Its cloud unit had revenue of $2.2 billion, for an operating margin of 22 percent.",
+    # answers to a question with other answers left out
+    "In the poll, 45 percent said the economy was their top issue, 30 percent said immigration and 15 percent were undecided.",
+    # a part of the thing in the sentence before, not the thing itself
+    "Exports rose 4 percent to $82 billion. Over the past five years, exports of grain have increased by 30 percent, "
+    "from $11 billion.",
+    # a breakdown in parentheses is not the rough share's exact value
+    "Roughly half (38 percent of men and 61 percent of women) said they would attend.",
     # a multiple-choice question: shares need not add to 100
     "Asked for reasons, 62 percent cited cost, 48 percent cited safety and 37 percent cited speed.",
 ]

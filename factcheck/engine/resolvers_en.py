@@ -372,15 +372,17 @@ def en_actual(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
 
 
 _PERIOD_WORDS = {"month", "months", "year", "years", "quarter", "quarters", "week", "weeks", "past", "over", "since",
-                 "have", "has", "had", "been"}
+                 "have", "has", "had", "been", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "twelve", "nearly", "almost", "more", "than"}
 
 
 @resolver("en_same_subject")
 def en_same_subject(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
-    """A guard for claims whose figures sit in two sentences (spec.markers: two slot names): the words before each
-    figure in its own sentence must share a content word ("Average hourly earnings rose ... to $33.82. ... average
-    hourly earnings have increased by 4.3 percent"); otherwise the figures may describe two things and the
-    candidate is dropped."""
+    """A guard for claims whose figures sit in two sentences (spec.markers: two slot names, the earlier first): every
+    content word before the later figure in its sentence must also stand before the earlier one in its sentence
+    ("Average hourly earnings rose ... to $33.82. ... average hourly earnings have increased by 4.3 percent");
+    otherwise the figures may describe two things ("exports" and "exports of grain") and the candidate is
+    dropped."""
     a, b = (cand.slots.get(n) for n in spec.markers[:2])
     if not isinstance(a, Quantity) or not isinstance(b, Quantity):
         return None
@@ -390,7 +392,9 @@ def en_same_subject(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity |
         ws = {_stem(w) for w in _WORD.findall(ctx.doc.norm[s:q.start]) if len(w) >= 3 and w.lower() not in _PERIOD_WORDS}
         return ws - {_stem(w) for w in _LEVEL_STOP | _STOP | _PERIOD_WORDS | _SUBJ_STOP | {"its", "nearly", "almost"}}
 
-    return a if words(a) & words(b) else None
+    first, later = words(a), words(b)
+    # the later sentence names nothing the first does not: "exports of grain" is not "exports"
+    return a if later and later <= first else None
 
 
 @resolver("en_word_fraction")
