@@ -224,8 +224,22 @@ _TOTAL_WORDS = {"total", "totaled", "totalled", "totaling", "totalling", "overal
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
-_BARE_LEAD = re.compile(r"(?i)\A[\s,]*(?:(?:to|at|of|was|were|is|are|reached|hit|stood|totaled|rose|fell|by|"
-                        r"and|a|an|the|new|record)[\s,]+)*\Z")
+_BARE_WORDS = {"to", "at", "of", "was", "were", "is", "are", "reached", "hit", "stood", "totaled", "rose", "fell", "by",
+               "and", "a", "an", "the", "new", "record", "in", "grew", "climbed", "increased", "decreased", "declined",
+               "jumped", "dropped", "widened", "narrowed", "which", "then", "but", "has", "had", "have", "since",
+               "then", "it", "they", "this", "year", "last", "while"}
+
+
+class _Bare:
+    """Connectives and verbs only ("rose by 514,000 to", "in 2022 and", ", grew to"): the words that name the
+    figure stand before the one before it."""
+
+    @staticmethod
+    def match(text: str) -> bool:
+        return all(w.lower() in _BARE_WORDS for w in _WORD.findall(text))
+
+
+_BARE_LEAD = _Bare()
 
 
 def _lead(ctx: Context, q: Quantity) -> str:
@@ -404,3 +418,16 @@ def en_word_fraction(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity 
     if not isinstance(q, Quantity) or any(c.isdigit() for c in ctx.doc.norm[q.start:q.end]):
         return None
     return q
+
+
+@resolver("en_comparable")
+def en_comparable(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """A guard: the two levels a change runs between (spec.markers) must be of one scale (within a factor of five),
+    or one is per share, per person or otherwise of another measure and the candidate is dropped."""
+    a, b = (cand.slots.get(n) for n in spec.markers[:2])
+    if not isinstance(a, Quantity) or not isinstance(b, Quantity) or a.unit != b.unit:
+        return None
+    x, y = abs(a.value), abs(b.value)
+    if x <= 0 or y <= 0 or max(x, y) / min(x, y) > 5:
+        return None
+    return a
