@@ -431,3 +431,19 @@ def en_comparable(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | N
     if x <= 0 or y <= 0 or max(x, y) / min(x, y) > 5:
         return None
     return a
+
+
+_NOUN_SKIP = {"in", "on", "at", "a", "an", "the", "and", "or", "of", "for", "to", "that", "when", "which", "last", "this",
+              "year", "years", "ago", "earlier", "before", "then"}
+
+
+@resolver("en_same_noun")
+def en_same_noun(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | None:
+    """A guard: when both figures (spec.markers) are followed by the thing they count, it must be the same thing
+    ("84 miles ... when it had 42 miles", not "900 officers ... when it had 300 patrol cars")."""
+    a, b = (cand.slots.get(n) for n in spec.markers[:2])
+    if not isinstance(a, Quantity) or not isinstance(b, Quantity):
+        return None
+    na = _noun_after(ctx, a) - {_stem(w) for w in _NOUN_SKIP}
+    nb = _noun_after(ctx, b) - {_stem(w) for w in _NOUN_SKIP}
+    return a if not na or not nb or na & nb else None
