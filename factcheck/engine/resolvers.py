@@ -128,13 +128,19 @@ def previous_percent(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity 
     cur = _anchor(cand, spec)
     if cur is None:
         return None
-    s, _ = ctx.sentence_span(cur.start)
-    for q in reversed(ctx.quantities[: cur.index]):
-        if q.start < s:
-            break
+    for q in _earlier_in_sentence(ctx, cur):
         if q.type == "percent" and not q.furniture:
             return q
     return None
+
+
+def _earlier_in_sentence(ctx: Context, cur: Quantity):
+    """The quantities before `cur` in its sentence, nearest first."""
+    s, _ = ctx.sentence_span(cur.start)
+    for q in reversed(ctx.quantities[: cur.index]):
+        if q.start < s:
+            return
+        yield q
 
 
 _CHANGE_WORDS = ("超", "多", "增加", "减少", "增长", "下降", "高出", "低", "净增", "提高", "节约", "结余")
@@ -148,9 +154,7 @@ def level_before(ctx: Context, cand: Candidate, spec: Resolver) -> Quantity | No
     if cur is None:
         return None
     s, _ = ctx.sentence_span(cur.start)
-    for q in reversed(ctx.quantities[: cur.index]):
-        if q.start < s:
-            break
+    for q in _earlier_in_sentence(ctx, cur):
         if q.type != "amount" or q.furniture or q.range_with is not None:
             continue
         lead = ctx.doc.norm[max(s, q.start - 6): q.start]

@@ -19,6 +19,15 @@ def register(language: str):
     return deco
 
 
+def as_quantities(doc: Document, found: list[dict]) -> list[Quantity]:
+    """Extracted figures (dicts, sorted by start) as Quantity records, indexed in text order, furniture marked."""
+    out = []
+    for i, d in enumerate(found):
+        d["furniture"] = doc.in_furniture(d["start"], d["end"])
+        out.append(Quantity(index=i, text=doc.text[d["start"]:d["end"]], **d))
+    return out
+
+
 def extract(doc: Document) -> list[Quantity]:
     if doc.language not in EXTRACTORS:
         try:

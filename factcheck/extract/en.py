@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..model import Quantity
 from ..read import Document
-from . import register
+from . import as_quantities, register
 from .numbers import APPROX, LOWER, NEAR, UPPER, arabic, interval_for, trailing_zeros
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -154,7 +154,7 @@ def _word_value(s: str) -> int | None:
 
 @register("en")
 def extract_en(doc: Document) -> list[Quantity]:
-    text, norm = doc.text, doc.norm
+    norm = doc.norm
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
 
@@ -186,11 +186,7 @@ def extract_en(doc: Document) -> list[Quantity]:
         out.append(q)
     out.sort(key=lambda d: d["start"])
     _link_ranges(out, norm)
-    quantities = []
-    for i, d in enumerate(out):
-        d["furniture"] = doc.in_furniture(d["start"], d["end"])
-        quantities.append(Quantity(index=i, text=text[d["start"]:d["end"]], **d))
-    return quantities
+    return as_quantities(doc, out)
 
 
 def _calendar(s: int, e: int, digits: str, typ: str) -> dict:

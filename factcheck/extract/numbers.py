@@ -67,7 +67,6 @@ def _positional_cn(s: str) -> Decimal | None:
     section = 0  # below the current big unit
     digit: int | None = None
     last_small = 10**5  # the last small unit used in this section, to refuse 十百 and similar
-    last_big = 10**9  # exponent of the last big unit, to read 一万二 as 12000
     prev = ""
     for c in whole:
         if c in _CN_DIGIT:
@@ -96,7 +95,6 @@ def _positional_cn(s: str) -> Decimal | None:
                 section = (section + (digit or 0)) * 10**4
             digit = None
             last_small = 10**5
-            last_big = exp
         else:
             return None
         prev = c

@@ -8,11 +8,10 @@ Arabic numerals (with decimals, thousands separators, full-width digits folded b
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ..model import Quantity
 from ..read import Document
-from . import register
+from . import as_quantities, register
 from .numbers import APPROX, LOWER, NEAR, UPPER, arabic, cn_numeral, cn_place, interval_for, trailing_zeros
 
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -81,7 +80,7 @@ def _kind_for(unit: str, digits: str, chinese: bool, after: str) -> str:
 
 @register("zh")
 def extract_zh(doc: Document) -> list[Quantity]:
-    text, norm = doc.text, doc.norm
+    norm = doc.norm
     out: list[dict] = []
     taken: list[tuple[int, int]] = []
     for m in _DATETIME.finditer(norm):
@@ -93,7 +92,7 @@ def extract_zh(doc: Document) -> list[Quantity]:
             out.append(dict(start=m.start(), end=m.end(), type="date", value=0.0, lo=0.0, hi=0.0, digits=m.group(),
                             decimals=0, unit="", bound="exact", qualifier="", chinese=False, scale=1.0))
     for m in _TOKEN.finditer(norm):
-        s, e = m.start(), m.end()
+        s = m.start()
         if any(a <= s < b for a, b in taken):
             continue
         q = _quantity(m, norm)
@@ -103,11 +102,7 @@ def extract_zh(doc: Document) -> list[Quantity]:
     out.sort(key=lambda d: d["start"])
     _link_ranges(out, norm)
     _link_pairs(out, norm)
-    quantities = []
-    for i, d in enumerate(out):
-        d["furniture"] = doc.in_furniture(d["start"], d["end"])
-        quantities.append(Quantity(index=i, text=text[d["start"]:d["end"]], **d))
-    return quantities
+    return as_quantities(doc, out)
 
 
 def _decimal_at(norm: str, i: int, step: int) -> bool:

@@ -20,7 +20,7 @@ from ..model import Quantity
 _HIGH = "高出|高于|快于|高|快|多"
 _LOW = "低于|慢于|低|慢|少"
 _CMP_AFTER = re.compile(rf"(?:比|较)(?P<label>[\u4e00-\u9fff]{{2,12}}?)(?P<dir>{_HIGH}|{_LOW})了?\Z")
-_CMP_BEFORE = re.compile(rf"(?P<dir>高出|高于|快于|低于|慢于)(?P<label>[\u4e00-\u9fff]{{2,12}}?)\Z")
+_CMP_BEFORE = re.compile(r"(?P<dir>高出|高于|快于|低于|慢于)(?P<label>[\u4e00-\u9fff]{2,12}?)\Z")
 _RATE_LEAD = re.compile(r"(?:增长|增幅|增速|下降|降幅|上涨|提高)(?:了|为|达|达到)?\Z")
 
 
