@@ -27,6 +27,7 @@ def test_golden_report(fmt, name, monkeypatch):
     monkeypatch.chdir(ROOT)
     out = get_renderer(fmt).render(_report())
     path = GOLDEN / name
-    if os.environ.get("FACTCHECK_REGEN") or not path.exists():
+    if os.environ.get("FACTCHECK_REGEN"):
         path.write_text(out, encoding="utf-8")
+    assert path.exists(), f"{name} is missing: create it with FACTCHECK_REGEN=1"
     assert out == path.read_text(encoding="utf-8"), f"{name} changed: regenerate with FACTCHECK_REGEN=1 if intended"

@@ -86,12 +86,8 @@ class Table(Kind):
         if len(label) > 40 or not re.search(r"[^\W\d]{3}", label):
             return None
         ns = s + m.start("nums")
-        qs = [q for q in quantities if ns <= q.start and q.end <= e]
-        if len(qs) < 1 or any(q.type not in ("amount", "number") or q.furniture for q in qs):
-            return None
-        if len({q.unit for q in qs}) > 1:
-            return None
-        return label, qs
+        qs = _row_figures(quantities, ns, e)
+        return (label, qs) if qs else None
 
     @staticmethod
     def _split_row(label_line, nums_line, quantities):
@@ -102,12 +98,8 @@ class Table(Kind):
         s, e, text = nums_line
         if not text.strip() or not _NUMS_ONLY.match(text):
             return None
-        qs = [q for q in quantities if s <= q.start and q.end <= e]
-        if len(qs) < 1 or any(q.type not in ("amount", "number") or q.furniture for q in qs):
-            return None
-        if len({q.unit for q in qs}) > 1:
-            return None
-        return label, qs
+        qs = _row_figures(quantities, s, e)
+        return (label, qs) if qs else None
 
     @staticmethod
     def _header(lines, i) -> str:
@@ -241,3 +233,13 @@ def _norm_label(label: str) -> str:
     label = re.sub(r"\.{2,}.*$", "", label)  # dot leaders
     label = re.sub(r"\s*\([^)]*\)\s*", " ", label)  # (thousands), (percent)
     return re.sub(r"[\s,:]+", " ", label).strip().lower()
+
+
+def _row_figures(quantities, s: int, e: int):
+    """The figures of one table row between s and e: plain amounts of one unit, none in page furniture."""
+    qs = [q for q in quantities if s <= q.start and q.end <= e]
+    if not qs or any(q.type not in ("amount", "number") or q.furniture for q in qs):
+        return None
+    if len({q.unit for q in qs}) > 1:
+        return None
+    return qs
