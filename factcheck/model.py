@@ -78,6 +78,8 @@ class Finding(Record):
     stated: str = field(default="", description="The stated figure, with the interval its rounding allows.")
     correction: str = field(default="", description="A likely correction, when one stands out.")
     note: str = field(default="", description="Why the verdict: rounding, reading chosen, what is missing.")
+    binding: str = field(default="", description="How the figures were bound to each other (the syntax that "
+                         "states it, or the measure and period that name a figure stated elsewhere).")
     start: int = field(default=0, description="Start of the whole claim in the text.")
     end: int = field(default=0, description="End of the whole claim in the text.")
     line: int = 0

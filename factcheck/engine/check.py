@@ -196,7 +196,7 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
     stated_txt = f"{stated.text} (covers {show_value(stated.lo, stated)} to {show_value(stated.hi, stated)})"
 
     def finish(**kw) -> Finding:
-        f = Finding(**base, **kw)
+        f = Finding(**base, binding=cand.binding, **kw)
         f.fingerprint = hashlib.sha1(
             f"{f.rule}|{f.kind}|{'|'.join(r.text for r in refs)}".encode("utf-8")).hexdigest()[:16]
         return f
@@ -221,6 +221,8 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
         expected = Interval(*cand.expected_override)
         point = expected.mid if cand.expected_point is None else cand.expected_point
         op = "=="
+        if expected.hi == float("inf") and expected.lo != float("-inf"):
+            op, point = ">=", expected.lo  # at least: a list of examples (甲、乙等) bounds its count from below
         arithmetic = cand.arithmetic
     else:
         assert rel is not None
@@ -267,6 +269,8 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
         return finish(verdict=verdict, severity=severity, message=msg + _notes(notes), arithmetic=arithmetic,
                       expected=exp_txt, stated=stated_txt, note="; ".join(notes))
 
+    if not cand.certain:
+        return None  # the figures disagree, but nothing binds them for certain: say nothing (a false alarm costs more)
     # discrepancy, unless the text itself says why the figures need not agree (a trap)
     from ..kinds.traps import excuse
 

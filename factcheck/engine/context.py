@@ -56,6 +56,13 @@ class Context:
         s = self.sentence_starts[max(0, i - back)]
         return s, self.sentence_span(offset)[1]
 
+    @cached_property
+    def facts(self):
+        """Every figure as a fact (role, measure, scope, period), read once per document."""
+        from ..facts import read_facts
+
+        return read_facts(self.doc, self.quantities)
+
     def between(self, a: int, b: int) -> str:
         return self.doc.norm[a:b]
 

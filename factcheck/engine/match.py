@@ -44,9 +44,50 @@ def pattern_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
             yield cand
 
 
+def frame_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
+    """Candidates from a frame's bindings: those whose tags pass the rule's guards and which bind every slot of
+    its relation (or all but one the rule explains as missing: the claim is then unverifiable)."""
+    from ..frames import bindings
+    from .expr import parse_relation
+
+    names = parse_relation(rule.relation or "").names
+    missing_ok = set(rule.params.get("missing", {}))
+    for b in bindings(ctx, rule.frame or ""):
+        if not _guards_pass(rule.guards, b.tags):
+            continue
+        absent = names - set(b.slots)
+        if b.expected is None and (absent - missing_ok or rule.stated in absent):
+            continue
+        qs = b.quantities() + b.extra + ([b.stated] if b.stated is not None else [])
+        start, end = min(q.start for q in qs), max(q.end for q in qs)
+        cand = _candidate(rule, b, start, end)
+        cand.alternatives = [_candidate(rule, alt, start, end) for alt in b.alternatives]
+        yield cand
+
+
+def _candidate(rule: RuleSpec, b, start: int, end: int) -> Candidate:
+    return Candidate(rule=rule, slots=dict(b.slots), relation=rule.relation or "", stated=rule.stated or "",
+                     start=start, end=end, binding=b.how, certain=b.certain, label=b.label, roles=dict(b.roles),
+                     extra_quantities=list(b.extra), reading=b.reading, stated_override=b.stated,
+                     expected_override=b.expected, arithmetic=b.arithmetic)
+
+
+def _guards_pass(guards: list[str], tags: set[str]) -> bool:
+    for g in guards:
+        if g.startswith("!"):
+            if g[1:] in tags:
+                return False
+        elif g not in tags:
+            return False
+    return True
+
+
 def find_candidates(ctx: Context, rules: list[RuleSpec]) -> list[Candidate]:
     out: list[Candidate] = []
     for rule in rules:
+        if rule.frame:
+            out.extend(frame_candidates(ctx, rule))
+            continue
         kind = get_kind(rule.kind)
         for cand in kind.candidates(ctx, rule):
             cand = kind.adjust(ctx, cand)

@@ -8,14 +8,10 @@ A list slot `{parts:amount+}` takes a run of amounts separated by short stretche
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Quantity
+from ..extract.masked import HIDDEN, TYPE_CHAR, Masked, mask  # noqa: F401 - re-exported
 
-TYPE_CHAR = {"amount": "\ue001", "percent": "\ue002", "points": "\ue003", "multiple": "\ue004", "year": "\ue005",
-             "date": "\ue006", "duration": "\ue007", "ordinal": "\ue008", "number": "\ue001"}
-HIDDEN = "\ue00f"  # quantities in page furniture: never matched
 ANY = "[\ue001-\ue008]"
 SLOT = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*):([a-z|]+)(\+?)\}")
 GAP = re.compile(r"\{~(\d{1,3})\}")  # {~12}: up to 12 words or dates/years, but no other quantity, same sentence
@@ -85,32 +81,3 @@ def _why(e: Exception) -> str:
     return msg.decode("utf-8", "replace") if isinstance(msg, bytes) else str(msg)
 
 
-@dataclass
-class Masked:
-    """The normalised text with quantities masked, and the map from masked positions back to quantities."""
-
-    text: str
-    pos_to_q: dict[int, int]  # masked position -> quantity index
-    to_orig: list[int]  # masked position -> original offset (len(text) + 1 entries)
-
-    def quantities_in(self, start: int, end: int) -> list[int]:
-        return [self.pos_to_q[i] for i in range(start, end) if i in self.pos_to_q]
-
-
-def mask(norm: str, quantities: list[Quantity]) -> Masked:
-    parts: list[str] = []
-    pos_to_q: dict[int, int] = {}
-    to_orig: list[int] = []
-    cur = 0
-    for q in quantities:
-        if q.start < cur:
-            continue
-        parts.append(norm[cur:q.start])
-        to_orig.extend(range(cur, q.start))
-        pos_to_q[len(to_orig)] = q.index
-        parts.append(HIDDEN if q.furniture else TYPE_CHAR.get(q.type, HIDDEN))
-        to_orig.append(q.start)
-        cur = q.end
-    parts.append(norm[cur:])
-    to_orig.extend(range(cur, len(norm) + 1))
-    return Masked("".join(parts), pos_to_q, to_orig)

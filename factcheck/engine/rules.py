@@ -69,6 +69,10 @@ class RuleSpec(Record):
                                  "= p'. Grammar: numbers, slot names, + - * / ^, = <= >= < >, sum len abs min max.")
     stated: str | None = field(default=None, description="The slot holding the claimed figure.")
     resolve: dict[str, Resolver] = field(default_factory=dict, description="Slots found outside the phrasing.")
+    frame: str | None = field(default=None, description="A relation frame over facts (growth, parts, share ...) "
+                              "that binds the relation's slots instead of a pattern.")
+    guards: list[str] = field(default_factory=list, description="Conditions on a frame's binding: a tag it must "
+                              "carry (complete, up, down, times, ref-missing ...), or one it must not with a leading !.")
     params: dict[str, Any] = field(default_factory=dict, description="Kind-specific parameters.")
     severity: Severity = field(default_factory=Severity, description="How a discrepancy is graded.")
     message: str | None = None
@@ -197,6 +201,17 @@ def validate_rule(rule: RuleSpec) -> None:
 
     kind = get_kind(rule.kind)
     names: set[str] = set()
+    if rule.frame is not None:
+        from ..frames import frame_names
+
+        if rule.frame not in frame_names():
+            raise ValueError(f"unknown frame {rule.frame!r}; known frames: {', '.join(frame_names())}")
+        if rule.pattern is not None:
+            raise ValueError("a rule takes its figures from a pattern or from a frame, not both")
+        if rule.relation is None or rule.stated is None:
+            raise ValueError("a frame rule needs a relation and a stated slot")
+        isolate(parse_relation(rule.relation), rule.stated)
+        return
     if rule.pattern is not None:
         compile_pattern(rule.pattern)
         names |= slot_names(rule.pattern)
@@ -237,7 +252,7 @@ def rule_files(path: Path) -> list[Path]:
     """Rule files in a folder (article-specific *.factcheck.yaml files are not rule files; see article_rules)."""
     if path.is_dir():
         return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-                      and not p.name.endswith(".factcheck.yaml"))
+                      and not p.name.endswith((".factcheck.yaml", ".lexicon.yaml")))
     if path.exists():
         return [path]
     raise RuleError(f"{path}: no such rule file or folder")

@@ -43,6 +43,8 @@ class Candidate:
     # holds when any reading holds; a discrepancy only when every computable reading fails.
     alternatives: list["Candidate"] = field(default_factory=list)
     reading: str = ""  # how this reading understands the claim, for the note ("of the 60+ group")
+    binding: str = ""  # how the figures were bound ("prior level: 2016 6323元, stated in the same sentence")
+    certain: bool = True  # a discrepancy is reported only when the binding is certain
 
 
 class Kind:

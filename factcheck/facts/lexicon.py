@@ -1,0 +1,172 @@
+"""Lexicons: the words that tell a figure's role, measure, scope and period, as data (rules/<lang>/*.lexicon.yaml).
+
+A lexicon file is validated against its schema when it is read; the compiled form (word lists sorted longest
+first, regular expressions built from them) is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from ..errors import RuleError
+from ..records import Record, field, validate
+
+_FORBID = {"extra": "forbid"}
+
+
+@dataclass
+class Partition(Record):
+    """Parts that make up a whole between them (第一产业, 第二产业, 第三产业)."""
+
+    __pydantic_config__ = _FORBID
+    name: str = field(description="A name for people (三次产业).")
+    parts: list[str] = field(description="The words that name each part.")
+    whole: str = field(default="", description="The word that names the whole, when it has one (进出口).")
+
+
+@dataclass
+class Derived(Record):
+    """A measure defined by two others: 顺差 from 出口 and 进口 with relation a - b = d."""
+
+    __pydantic_config__ = _FORBID
+    name: str
+    # 'from' is a Python keyword: the YAML key is mapped onto this field by the loader
+    sources: list[str] = field(description="The two measures it is computed from, as a and b.")
+    relation: str = field(description="Over a, b and d (the derived figure), e.g. 'a - b = d'.")
+
+
+@dataclass
+class Within(Record):
+    """A measure that cannot exceed another of the same entity and period (净利润 within 营业收入)."""
+
+    __pydantic_config__ = _FORBID
+    part: str
+    whole: str
+
+
+@dataclass
+class LexiconSpec(Record):
+    __pydantic_config__ = _FORBID
+    language: str = field(description="zh or en.")
+    words: dict[str, list[str]] = field(default_factory=dict, description="Named word lists.")
+    partitions: list[Partition] = field(default_factory=list)
+    derived: list[Derived] = field(default_factory=list)
+    within: list[Within] = field(default_factory=list)
+
+
+class Lexicon:
+    """A language's lexicon, compiled: word lists and the regular expressions the fact reader uses."""
+
+    def __init__(self, spec: LexiconSpec):
+        self.spec = spec
+        self.language = spec.language
+
+    def words(self, name: str) -> list[str]:
+        return sorted(set(self.spec.words.get(name, [])), key=len, reverse=True)
+
+    def alt(self, name: str) -> str:
+        """An alternation of the list's words, longest first (regex-escaped)."""
+        ws = self.words(name)
+        return "(?:" + "|".join(re.escape(w) for w in ws) + ")" if ws else "(?!)"
+
+    @cached_property
+    def partitions(self) -> list[Partition]:
+        return list(self.spec.partitions)
+
+    @cached_property
+    def derived(self) -> list[Derived]:
+        return list(self.spec.derived)
+
+    @cached_property
+    def within(self) -> list[Within]:
+        return list(self.spec.within)
+
+    def regex(self, template: str) -> re.Pattern:
+        """A regex from a template in which {name} stands for the alternation of a word list."""
+        return _compile(self, template)
+
+
+_NAME = re.compile(r"\{([a-z_]+)\}")  # {up}: a word list; {0,24} stays a quantifier
+
+
+@lru_cache(maxsize=256)
+def _compile_cached(lang: str, template: str, alts: tuple) -> re.Pattern:
+    table = dict(alts)
+    return re.compile(_NAME.sub(lambda m: table[m.group(1)], template))
+
+
+def _compile(lex: Lexicon, template: str) -> re.Pattern:
+    names = _NAME.findall(template)
+    alts = tuple((n, lex.alt(n)) for n in dict.fromkeys(names))
+    return _compile_cached(lex.language, template, alts)
+
+
+def lexicon_files(root: Path, language: str) -> list[Path]:
+    d = root / language
+    return sorted(d.glob("*.lexicon.yaml")) if d.is_dir() else []
+
+
+def parse_lexicon(text: str, source: str) -> LexiconSpec:
+    import yaml
+
+    from ..engine.ruleyaml import Refused, SafeLineLoader
+
+    try:
+        data = yaml.load(text, Loader=SafeLineLoader)
+    except Refused as e:
+        raise RuleError(f"{source}:{e.line}: refused: {e}") from None
+    except yaml.YAMLError as e:
+        raise RuleError(f"{source}: not valid YAML for a lexicon ({getattr(e, 'problem', None) or e})") from None
+    data = _strip(data)
+    if not isinstance(data, dict) or not isinstance(data.get("lexicon"), dict):
+        raise RuleError(f"{source}:1: a lexicon file holds 'lexicon:' with language, words, partitions, derived")
+    body = dict(data["lexicon"])
+    body["derived"] = [_derived(d) for d in body.get("derived") or []]
+    from pydantic import ValidationError
+
+    try:
+        return validate(LexiconSpec, body)
+    except ValidationError as e:
+        err = e.errors()[0]
+        raise RuleError(f"{source}: {'.'.join(str(x) for x in err['loc'])}: {err['msg']}") from None
+
+
+def _derived(d):
+    if isinstance(d, dict) and "from" in d:
+        d = dict(d)
+        d["sources"] = d.pop("from")
+    return d
+
+
+def _strip(obj):
+    if isinstance(obj, dict):
+        return {k: _strip(v) for k, v in obj.items() if k not in ("__line__", "__lines__")}
+    if isinstance(obj, list):
+        return [_strip(v) for v in obj]
+    return obj
+
+
+def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
+    words: dict[str, list[str]] = {}
+    out = LexiconSpec(language=language)
+    for s in specs:
+        for k, v in s.words.items():
+            words.setdefault(k, []).extend(v)
+        out.partitions.extend(s.partitions)
+        out.derived.extend(s.derived)
+        out.within.extend(s.within)
+    out.words = words
+    return out
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> Lexicon:
+    from ..engine.rules import builtin_rules_dir
+
+    specs = []
+    for f in lexicon_files(builtin_rules_dir(), language):
+        specs.append(parse_lexicon(f.read_text(encoding="utf-8"), str(f)))
+    return Lexicon(merge(specs, language))

@@ -1,0 +1,474 @@
+"""Chinese facts: what each figure of a Chinese text measures, where and when, and the part it plays.
+
+The text is cut into sentences and clauses (a comma, semicolon or colon outside brackets ends a clause). A
+figure's role comes from the words right before it in its clause (增加368万吨: a change; 增长0.5%: a rate;
+占…的7.3%: a share; 比上年提高1.3个百分点: points); its measure from the words that open the clause, with period,
+scope, verbs and fillers taken off (全年国内生产总值1210207亿元 -> 国内生产总值). A change, rate or share with no
+measure words of its own belongs to the level before it in the sentence (粮食产量68653万吨，比上年增加368万吨，
+增长0.5%). Period and scope are carried from the sentence, or from earlier sentences, until replaced.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..extract.masked import mask
+from ..model import Quantity
+from ..read import Document
+from . import register
+from .lexicon import Lexicon
+from .model import Fact, FactSet, Period
+
+CALENDAR = {"year", "date", "duration"}
+SENT_END = set("。！？!?\n")
+CLAUSE_END = set("，,；;：:")
+OPEN, CLOSE = "(（[【〔", ")）]】〕"
+PLACEHOLDER = re.compile("[\ue001-\ue00f]")
+_CN_NUM = "一二三四五六七八九十"
+_MONTH = r"(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十一|十二)"
+
+NOW = 10000  # the year a text calls 今年 when it never names it: 去年 is NOW - 1
+_REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
+_PERIOD = re.compile(
+    rf"(?P<year>(?:19|20)\d\d)年(?:度)?(?![0-9一二三四五六七八九十]{{1,2}}月[0-9一二三四五六七八九十]{{1,3}}日)"
+    rf"|(?<![比较与同])(?P<rel>今年|本年|当年|去年|上一年|上年(?!同期)|前年|明年)"
+    rf"|(?P<span>全年|上半年|下半年|前三季度|前两季度|一季度|二季度|三季度|四季度|第[一二三四]季度|年末|年底|年初|"
+    rf"{_MONTH}[-—~～至到]{_MONTH}月(?:份)?|{_MONTH}月(?:份|末|底)?|上月|本月|当月)"
+)
+_SPAN = {"全年": "Y", "上半年": "H1", "前两季度": "H1", "下半年": "H2", "前三季度": "Q1-3", "一季度": "Q1",
+         "二季度": "Q2", "三季度": "Q3", "四季度": "Q4", "第一季度": "Q1", "第二季度": "Q2", "第三季度": "Q3",
+         "第四季度": "Q4", "年末": "end", "年底": "end", "年初": "start"}
+_FOOTNOTE = re.compile(r"\[\d{1,2}\]|〔\d{1,2}〕|\(\d{1,2}\)")
+_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县|区|州|镇|乡|村)(?!区|县|场|民|委|长|政)|"
+                    r"[\u4e00-\u9fff]{1,3}国(?!际|内|外|有|家|债|库|企|资|产|营|务|民|人|际))(?=[\u4e00-\u9fff]{2})")
+
+
+def _month(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    return {"十一": 11, "十二": 12, "十": 10}.get(s) or (_CN_NUM.index(s) + 1 if s in _CN_NUM else 0)
+
+
+def parse_period(text: str, now: int | None = None) -> tuple[int | None, str]:
+    """(year, span) of the last period expression in text; (None, '') when there is none. 今年/去年 count from
+    `now` (the year the text last named, or NOW when it named none)."""
+    year, span = None, ""
+    for m in _PERIOD.finditer(text):
+        if m.group("year"):
+            year, span = int(m.group("year")), span if span else ""
+        elif m.group("rel"):
+            year = (now if now is not None else NOW) + _REL_YEAR[m.group("rel")]
+        else:
+            s = m.group("span")
+            if s in _SPAN:
+                span = _SPAN[s]
+            elif "月" in s:
+                ms = re.findall(_MONTH, s.replace("月份", "月"))
+                nums = [_month(x) for x in ms if _month(x)]
+                if len(nums) >= 2:
+                    span = f"M{nums[0]}-{nums[1]}"
+                elif nums:
+                    span = f"M{nums[0]}"
+    return year, span
+
+
+class ZhReader:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        r = lex.regex
+        particles = r"(?:了|为|达到了|达到|达|约为|约|近|超过|逾|高达|仅为|仅|只有|是|幅度为|幅度达|幅度)*"
+        self.up_end = r(rf"(?P<cue>{{up}}){particles}\Z")
+        self.down_end = r(rf"(?P<cue>{{down}}){particles}\Z")
+        self.rate_up_end = r(rf"(?P<cue>{{rate_up}}){particles}\Z")
+        self.rate_down_end = r(rf"(?P<cue>{{rate_down}}){particles}\Z")
+        self.share_end = r(r"(?P<cue>占|约占|仅占)(?P<base>[^\ue001-\ue00f]{0,24}?)(?:的|之)?"
+                           r"(?:比重|比例|份额)?(?:为|达到|达|约为|约|近|超过|逾|仅为|高达|的)*\Z")
+        self.share_noun_end = r(r"(?P<cue>所占比重|所占比例|比重|占比|比例|份额)(?:为|达到|达|约为|约|近|超过|仅为|是|已达|已)*\Z")
+        self.ratio_end = r(r"(?:是|为|相当于|等于)(?P<base>[^\ue001-\ue00f]{1,24}?)的\Z")
+        self.cagr = r(r"{cagr}")
+        self.avg_rate = r(r"{avg_rate}")
+        self.compare = r(r"(?P<cmp>{compare})")
+        self.compare_free = re.compile(r"(?:比|较|与|同)(?P<ref>[^\ue001-\ue00f,;:，；：]{1,16}?)(?:相比|相较|比较)?"
+                                       r"(?=(?:增长|增加|上升|上涨|提高|提升|下降|减少|降低|下跌|回落|多|少|高|低|快|慢|"
+                                       r"加快|放缓|扩大|缩小|收窄|增|减|共|分别|累计|均|都|又|还|仍|已)|[,，]?\Z)")
+        self.prior_lead = r(r"(?:{prior})(?:同期)?(?:的|为|是|有|达|共|仅|只有|约|达到)*\Z")
+        self.from_lead = re.compile(r"(?:由|从)(?:[^\ue001-\ue00f]{0,14})\Z")
+        self.to_between = re.compile(r"\A[^\ue001-\ue00f,;，；。]{0,12}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|"
+                                     r"下跌|回落|缩小|降|减|增|升|跌)?(?:到|至|为)[^\ue001-\ue00f]{0,14}\Z")
+        # 累计减少贫困人口145万人: the verb before the measure
+        self.verb_measure = r(r"\A(?:{fillers}|[,，\s])*(?P<cue>增加|增长|减少|下降|提高|降低|净增|减收|增收|增产|减产)"
+                              r"(?P<m>[\u4e00-\u9fff]{2,12})\Z")
+        self.to_lead = re.compile(r"\A[^\ue001-\ue00f]{0,6}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|下跌|回落|"
+                                  r"缩小|降|减|增|升|跌|变)?(?:到|至)(?:了)?[^\ue001-\ue00f]{0,14}\Z")
+        self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
+        self.pull = re.compile(r"拉动|贡献|带动[^\ue001-\ue00f]{0,20}增长")
+        self.verbs_end = r(r"(?:{level_verbs})+\Z")
+        self.fillers_start = r(r"\A(?:{fillers}|[,，、:：;；\s])+")
+        self.scope_start = r(r"\A(?P<scope>{scopes})")
+        self.non_additive = r(r"{non_additive}")
+        self.generic = r(r"{generic}")
+        self.rank_before = r(r"(?:{rank_before})\Z")
+        self.rank_after = r(r"\A(?:{rank_after})")
+        self.cues_any = r(r"(?:{up}|{down}|{rate_up}|{rate_down}|{compare})")
+
+    # -- structure -----------------------------------------------------------------------------------------
+    def read(self, doc: Document, quantities: list[Quantity]) -> FactSet:
+        live = [q for q in quantities if not q.furniture]
+        figures = [q for q in live if q.type not in CALENDAR]
+        m = mask(doc.norm, figures)
+        t = m.text
+        qpos = {q_index: pos for pos, q_index in m.pos_to_q.items()}
+        sent_starts, clause_starts = self._boundaries(t)
+        self.t, self.m = t, m
+        self.years = [q for q in live if q.type == "year"]
+        self.doc_norm = doc.norm
+        self._prev_from = False
+        facts: list[Fact] = []
+        context_period = Period()
+        last_sentence = -1
+        sentence_period: dict[int, Period] = {}
+        for q in figures:
+            p = qpos[q.index]
+            s = bisect.bisect_right(sent_starts, p) - 1
+            c = bisect.bisect_right(clause_starts, p) - 1
+            if s != last_sentence:
+                # the period a sentence opens with holds for it and, until replaced, for the sentences after it
+                ss = sent_starts[s]
+                year, span = parse_period(t[ss:p], self._now(context_period))
+                if year is not None or span:
+                    if year is None:
+                        year = context_period.year
+                    context_period = Period(year, span or ("Y" if year and not span else span))
+                sentence_period[s] = context_period
+                last_sentence = s
+            f = self._fact(q, p, s, c, clause_starts[c], sentence_period[s])
+            facts.append(f)
+        self._link(facts)
+        by_index = {f.index: f for f in facts}
+        sentences = [(m.to_orig[a], m.to_orig[b] if b < len(m.to_orig) else len(doc.norm))
+                     for a, b in zip(sent_starts, sent_starts[1:] + [len(t)])]
+        from .zh_lists import find_counts
+
+        return FactSet(facts=facts, by_index=by_index, sentences=sentences, key_of=self.name_key,
+                       counts=find_counts(doc.norm, doc.in_furniture))
+
+    def _boundaries(self, t: str) -> tuple[list[int], list[int]]:
+        sents, clauses = [0], [0]
+        depth = 0
+        for i, ch in enumerate(t):
+            if ch in OPEN:
+                depth += 1
+            elif ch in CLOSE:
+                depth = max(0, depth - 1)
+            if ch == "\n" or (ch in SENT_END and depth == 0):
+                depth = 0 if ch == "\n" else depth
+                if sents[-1] != i + 1:
+                    sents.append(i + 1)
+                if clauses[-1] != i + 1:
+                    clauses.append(i + 1)
+            elif ch in CLAUSE_END and depth == 0:
+                clauses.append(i + 1)
+        return sents, clauses
+
+    # -- one figure ----------------------------------------------------------------------------------------
+    def _fact(self, q: Quantity, p: int, s: int, c: int, cstart: int, period: Period) -> Fact:
+        t = self.t
+        zone = t[cstart:p]  # the clause up to the figure
+        k = max((i for i, ch in enumerate(zone) if PLACEHOLDER.match(ch)), default=-1)
+        local = zone[k + 1:]  # after the clause's previous figure
+        tail = t[p + 1:p + 12]
+        f = Fact(q=q, sentence=s, clause=c)
+        f.paren = bool(re.search(r"[(（]\s*(?:占|约占|其中)?[^\ue001-\ue00f)）]{0,6}\Z", local)) and k >= 0 or (
+            bool(re.search(r"[(（]\Z", local)))
+        year, span = parse_period(zone, self._now(period))
+        self._date(f, q, cstart)
+        if year is not None or span:
+            f.period = Period(year if year is not None else period.year, span or "Y")
+        else:
+            f.period = period
+        f.role, f.sign, cue = self._role(q, local, zone, tail, self._prev_from)
+        self._prev_from = f.role == "prior" and cue == "从"
+        if cue == "到":
+            f.cues.append("to")
+        if cue:
+            f.cues.append(cue)
+        cm = None
+        for cm in self.compare.finditer(local):
+            pass
+        if cm is not None:
+            f.compare = cm.group("cmp")
+        else:
+            fm = None
+            for fm in self.compare_free.finditer(local):
+                pass
+            if fm is not None and f.role in ("change", "rate", "points", "multiple"):
+                f.compare = fm.group("ref")
+        f.compare_period = self._compare_period(f)
+        measure_zone = local
+        # measure words stand before the cue (规模以上工业增加值同比增长3.8%)
+        if f.role in ("change", "rate", "points", "cagr", "avg_rate", "pull") and cue:
+            i = local.rfind(cue)
+            measure_zone = local[:i] if i >= 0 else local
+            for pat in (self.cagr, self.avg_rate):
+                am = pat.search(measure_zone)
+                if am:
+                    measure_zone = measure_zone[:am.start()]
+            if f.compare:
+                j = measure_zone.rfind(f.compare)
+                if j >= 0:
+                    measure_zone = measure_zone[:j]
+            measure_zone = re.sub(r"(?:比|较|与|同)$", "", measure_zone)
+        elif f.role == "share":
+            mm = self.share_end.search(local) or self.share_noun_end.search(local)
+            if mm:
+                measure_zone = local[:mm.start()]
+                if "base" in mm.groupdict() and mm.group("base"):
+                    f.base = self._clean(mm.group("base"))[0]
+        elif f.role == "ratio":
+            mm = self.ratio_end.search(local)
+            if mm:
+                measure_zone = local[:mm.start()]
+                f.base = self._clean(mm.group("base"))[0]
+        elif "to" in f.cues:
+            measure_zone = ""
+        elif f.role == "prior":
+            measure_zone = re.sub(r"(?:由|从)[^\ue001-\ue00f]*\Z", "", local)
+            measure_zone = self.prior_lead.sub("", measure_zone)
+        f.measure, f.scope = self._clean(measure_zone)
+        if f.role == "points" and self.rate_noun_only.fullmatch(f.measure):
+            f.measure = ""  # 增速比上年回落3个百分点: the rate just stated
+        f.own_measure = bool(f.measure)
+        f.key = self.key(f.measure)
+        f.additive = self._additive(q, f, tail)
+        if q.unit and q.type == "amount":
+            nm = re.match(r"([\u4e00-\u9fff]{1,8}?)(?=中|里|内|[的,，。;；、:：)（(]|$|和|与|及|共|分别|占|比|同比|增长|下降|为|是|有|达)",
+                          tail)
+            if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)):
+                f.noun = nm.group(1)[-2:]
+                if not f.measure:
+                    f.measure, f.key = nm.group(1), self.key(nm.group(1))  # 70只分红的基金: the measure after the count
+        return f
+
+    @staticmethod
+    def _now(period: Period) -> int | None:
+        return None  # 今年 and 去年 count from the time of writing, which a text rarely names: NOW stands for it
+
+    def _date(self, f: Fact, q: Quantity, cstart: int) -> None:
+        """The year figure in the figure's clause just before it (由2016年的6323元), for spans of years."""
+        lo = self.m.to_orig[cstart]
+        for y in reversed(self.years):
+            if y.end <= q.start and y.start >= lo:
+                gap = self.doc_norm[y.end:q.start]
+                if len(gap) <= 12 and not PLACEHOLDER.search(gap):
+                    f.year_q = y.index
+                return
+            if y.end <= q.start and y.start < lo:
+                return
+
+    def _role(self, q: Quantity, local: str, zone: str, tail: str, k_prev_from: bool = False) -> tuple[str, int, str]:
+        typ = q.type
+        if typ == "ordinal" or (self.rank_before.search(local) and self.rank_after.match(tail)) or (
+                local.endswith("前") and q.chinese):
+            return "rank", 0, ""
+        if typ == "number":
+            return "other", 0, ""
+        up = self.up_end.search(local)
+        down = self.down_end.search(local)
+        rate_up = self.rate_up_end.search(local)
+        rate_down = self.rate_down_end.search(local)
+        if k_prev_from and self.to_lead.match(local):
+            return "level", 0, "到"
+        if typ in ("percent", "amount") and self.from_lead.search(local) and self._followed_by_to(q):
+            return "prior", 0, "从"
+        if typ == "percent":
+            if self.cagr.search(local) and (up or rate_up):
+                return "cagr", 1, (up or rate_up).group("cue")
+            if self.avg_rate.search(local) and (up or down or rate_up or rate_down):
+                return "avg_rate", 0, ""
+            for mm, sign in ((rate_down, -1), (rate_up, 1), (down, -1), (up, 1)):
+                if mm and not self._blocked(mm.group("cue"), local, q):
+                    return "rate", sign, mm.group("cue")
+            if self.share_end.search(local) or self.share_noun_end.search(local):
+                return "share", 0, "占"
+            if self.ratio_end.search(local):
+                return "ratio", 0, "的"
+            return "level", 0, ""
+        if typ == "points":
+            if self.pull.search(local):
+                return "pull", 1, "拉动"
+            for mm, sign in ((rate_down, -1), (rate_up, 1), (down, -1), (up, 1)):
+                if mm:
+                    return "points", sign, mm.group("cue")
+            hl = re.search(r"(?P<cue>高|低|快|慢)(?:了|出)?\Z", local)
+            if hl:
+                return "points", 1 if hl.group("cue") in "高快" else -1, hl.group("cue")
+            return "points", 0, ""
+        if typ == "multiple":
+            if (up or rate_up) and not self.ratio_end.search(local):
+                return "rate", 1, (up or rate_up).group("cue")  # 增长2.8倍: a rate of 280%
+            return "multiple", 0, "倍"
+        # amounts
+        vm = self.verb_measure.match(local)
+        if vm and not self._blocked(vm.group("cue"), local[:vm.end("cue")], q):
+            return "change", 1 if vm.group("cue") in self.lex.words("up") else -1, vm.group("cue")
+        for mm, sign in ((down, -1), (up, 1)):
+            if mm and not self._blocked(mm.group("cue"), local, q):
+                return "change", sign, mm.group("cue")
+        if self.prior_lead.search(local) or (self.from_lead.search(local) and self._followed_by_to(q)):
+            return "prior", 0, ""
+        return "level", 0, ""
+
+    def _blocked(self, cue: str, local: str, q: Quantity) -> bool:
+        """Cue words that are something else here: 新增 names a flow (新增就业120万人), 多/少/高 need a comparison
+        (比上年多5家) or they are plain words (多达, 不少)."""
+        before = local[: local.rfind(cue)]
+        if cue in ("增", "增加") and before.endswith(("新", "净")):
+            return cue == "增" or before.endswith("新")
+        if cue in ("多", "少", "高出", "超出") and not re.search(r"比|较", before):
+            return True
+        if cue in ("升",) and before.endswith(("提", "上", "回", "攀", "飙", "跃")):
+            return False
+        if cue in ("至", "到"):
+            return True
+        return False
+
+    def _followed_by_to(self, q: Quantity) -> bool:
+        """由A…到B: the text after A reaches another figure through 到/至/为 before the clause ends."""
+        p = next(pos for pos, i in self.m.pos_to_q.items() if i == q.index)
+        rest = self.t[p + 1:p + 30]
+        k = PLACEHOLDER.search(rest)
+        if not k:
+            return False
+        return bool(self.to_between.match(rest[:k.start()]))
+
+    def _compare_period(self, f: Fact) -> Period | None:
+        cmp = f.compare
+        if not cmp:
+            return None
+        m = re.search(r"(?:19|20)\d\d", cmp)
+        if m:
+            return Period(int(m.group()), "Y")
+        year = f.period.year if f.period.year is not None else NOW
+        if any(w in cmp for w in ("上年", "去年", "同比", "上一年", "前一年", "同期")):
+            return Period(year - 1, f.period.span)
+        if f.period.year is None:
+            return None
+        if any(w in cmp for w in ("上年", "去年", "同比", "上一年", "前一年", "同期")):
+            return Period(f.period.year - 1, f.period.span)
+        if "年初" in cmp:
+            return Period(f.period.year, "start")
+        return None
+
+    # -- measures ------------------------------------------------------------------------------------------
+    def _clean(self, zone: str) -> tuple[str, str]:
+        """Measure words and scope from the words before a figure: periods, fillers, verbs and scope taken off."""
+        z = _FOOTNOTE.sub("", zone)
+        z = PLACEHOLDER.sub("", z)
+        z = re.sub(r"[(（][^()（）]*[)）]", "", z)  # asides in brackets
+        z = re.split(r"[)）]", z)[-1]
+        z = re.sub(r"[\"“”‘’'《》〈〉<>]", "", z)
+        z = _PERIOD.sub("", z)
+        z = re.sub(r"(?:19|20)\d\d年?", "", z)
+        z = self.compare.sub("", z)
+        z = self.cagr.sub("", self.avg_rate.sub("", z))
+        z = re.sub(r"(?:年均|平均每年|年平均|每年平均)\Z", "", z)
+        z = re.sub(r"(?:由|从)(?:的)?\Z", "", z)
+        z = re.sub(r"^(?:向|在|对|为|给|从|到|与|和|使|让|把|将)(?=[\u4e00-\u9fff]{2,}(?:省|市|县|区|州))", "", z)
+        scope = ""
+        for _ in range(4):
+            before = z
+            z = self.fillers_start.sub("", z)
+            m = self.scope_start.match(z)
+            if m:
+                scope = scope or m.group("scope")
+                z = z[m.end():]
+            pm = _PLACE.match(z)
+            if pm and not scope:
+                scope = pm.group(1)
+                z = z[pm.end():]
+            z = self.verbs_end.sub("", z)
+            z = re.sub(r"(?:[,，、;；:：\s()（）]|(?:由|从)(?:的)?)+\Z", "", z)
+            if z == before:
+                break
+        z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)
+        return z[-24:], scope
+
+    def name_key(self, name: str) -> tuple[str, str]:
+        """A measure named in the text (占全省出口额的 -> 全省, 出口) as (scope, key) to compare with facts."""
+        k = re.sub(r"(?:同期|同类|当期|全部)", "", name)
+        measure, scope = self._clean(k)
+        return scope, self.key(measure) or k
+
+    def key(self, measure: str) -> str:
+        k = self.generic.sub("", measure)
+        k = k.replace("的", "")
+        return k or measure
+
+    def _additive(self, q: Quantity, f: Fact, tail: str) -> bool:
+        if q.type != "amount":
+            return False
+        if self.non_additive.search(f.measure):
+            return False
+        if re.match(r"\A(?:每|/)", tail):
+            return False  # 26703元每平方米: a price
+        return True
+
+    # -- links within a sentence ---------------------------------------------------------------------------
+    def _link(self, facts: list[Fact]) -> None:
+        """A change, rate, share or points with no measure words of its own belongs to the figure before it in the
+        sentence (the level it qualifies); a compare phrase carries over to the next change in the sentence."""
+        subject: Fact | None = None
+        last_percent: Fact | None = None
+        last_compare = ""
+        sentence = -1
+        prev: Fact | None = None
+        for f in facts:
+            if f.sentence != sentence:
+                subject, last_percent, last_compare, sentence, prev = None, None, "", f.sentence, None
+            if "to" in f.cues and prev is not None and prev.role == "prior":
+                f.measure, f.key, f.scope = prev.measure, prev.key, f.scope or prev.scope
+                f.own_measure = prev.own_measure
+                prev.subject = f.index
+                f.compare_period = prev.period if prev.period.known() else None
+                f.additive = prev.additive if f.q.type == "amount" else False
+            if f.role in ("level", "rate", "cagr") and f.q.type == "percent":
+                pass
+            prev = f
+            if f.role == "points" and last_percent is not None and not f.own_measure:
+                f.subject = last_percent.index
+                f.measure, f.key = last_percent.measure, last_percent.key
+                if f.q.type == "points":
+                    last_percent = last_percent
+                continue
+            if f.q.type == "percent" and f.role in ("level", "rate", "cagr", "avg_rate", "share"):
+                last_percent = f
+            if f.role in ("level", "prior") and not f.paren:
+                if f.own_measure or subject is None or f.role == "level":
+                    if not f.own_measure and subject is not None and f.role == "level" and f.clause == subject.clause:
+                        pass
+                if f.role == "prior" and not f.own_measure and subject is not None:
+                    f.measure, f.key, f.scope = subject.measure, subject.key, f.scope or subject.scope
+                    f.subject = subject.index
+                if f.role == "level":
+                    subject = f
+                continue
+            if f.role in ("change", "rate", "points", "cagr", "avg_rate", "share", "ratio", "multiple", "pull"):
+                if f.compare:
+                    last_compare = f.compare
+                elif f.role in ("change", "rate", "points") and last_compare:
+                    f.compare = last_compare
+                    f.compare_period = self._compare_period(f)
+                if subject is not None and (not f.own_measure or self.same_measure(f, subject)):
+                    f.subject = subject.index
+                    if not f.own_measure:
+                        f.measure, f.key = subject.measure, subject.key
+                        f.scope = f.scope or subject.scope
+
+    def same_measure(self, a: Fact, b: Fact) -> bool:
+        return bool(a.key) and a.key == b.key
+
+
+@register("zh")
+def read_zh(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
+    return ZhReader(lex).read(doc, quantities)

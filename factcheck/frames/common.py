@@ -1,0 +1,60 @@
+"""What frames share: comparing measures, units and periods of facts, and saying how a figure was bound."""
+
+from __future__ import annotations
+
+from ..facts.model import Fact
+from ..model import Quantity
+
+
+def same_dimension(a: Quantity, b: Quantity) -> bool:
+    """Both in one unit (scale words aside): 亿元 and 万元 compare, 元 and 人 do not."""
+    return a.type == b.type and _unit(a) == _unit(b)
+
+
+def same_kind(a: Fact, b: Fact) -> bool:
+    """One dimension, and where a classifier counts things, the same things (两个对手 and 10.5个篮板 do not compare)."""
+    if not same_dimension(a.q, b.q):
+        return False
+    return not (a.noun and b.noun and a.noun != b.noun and a.noun not in b.noun and b.noun not in a.noun)
+
+
+def _unit(q: Quantity) -> str:
+    u = q.unit
+    return {"美元": "美元", "亿美元": "美元", "人次": "人次", "万人次": "人次"}.get(u, u)
+
+
+def chars(key: str) -> set[str]:
+    return {c for c in key if not c.isspace()}
+
+
+def measure_match(wanted: str, have: str) -> float:
+    """How well a measure named in the text (a share's base, a compared figure) names another fact's measure:
+    1.0 for the same words in any order (陶瓷出口 ~ 出口陶瓷), less when one holds words the other lacks. A word
+    the candidate has and the name lacks costs more than the reverse: 进出口 is not 出口."""
+    a, b = chars(wanted), chars(have)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    common = len(a & b)
+    if not common:
+        return 0.0
+    extra_have = len(b - a)
+    extra_want = len(a - b)
+    return common / (common + 2 * extra_have + extra_want)
+
+
+def describe(f: Fact) -> str:
+    bits = []
+    if f.period.known() and f.period.year:
+        bits.append(f.period.label())
+    if f.scope:
+        bits.append(f.scope)
+    if f.measure:
+        bits.append(f.measure)
+    return " ".join(bits + [f.q.text])
+
+
+def between(ctx, a: Quantity, b: Quantity) -> str:
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return ctx.doc.norm[lo.end:hi.start]

@@ -1,0 +1,175 @@
+"""Level, prior, change and rate of one measure: any two or three of them bind the rest.
+
+  由A增加到B，增长p%        level B, prior A, rate p        (B / A − 1) × 100 = p
+  从A减少到B，累计减少D      level B, prior A, change D      A − B = D
+  产量X，比上年增加D，增长p%  level X, change D, rate p       D / (X − D) × 100 = p
+  由2016年的A增加到2018年的B，年均增长p%                     ((B / A)^(1/2) − 1) × 100 = p
+  比重由a%提高到b%，提高d个百分点                             b − a = d
+  增速比上年回落d个百分点 (last year's rate not given)       unverifiable: the reference is missing
+
+Bindings in one sentence are certain (the syntax states them). A prior from an earlier sentence is bound only when
+its measure reads the same and its period is the one the rate is compared with (上年 of a 2019 figure: a 2018
+figure), and only one such figure exists.
+"""
+
+from __future__ import annotations
+
+from ..facts.model import Fact
+from . import Binding, frame
+from .common import describe, measure_match, same_dimension
+
+LOOK_BACK = 12  # sentences
+
+
+def _tag(f: Fact) -> str:
+    return "down" if f.sign < 0 else "up"
+
+
+def _attached(facts: list[Fact], level: Fact, role: str) -> list[Fact]:
+    return [f for f in facts if f.subject == level.index and f.role == role and not f.paren]
+
+
+def _compatible(rate: Fact, level: Fact, prior: Fact) -> bool:
+    """A rate against 上年 cannot be checked against a prior two years back."""
+    cp = rate.compare_period
+    if cp is None or not prior.period.known() or prior.period.year is None:
+        return True
+    return cp.year == prior.period.year
+
+
+def _prior_elsewhere(facts: list[Fact], level: Fact, claim: Fact) -> Fact | None:
+    """The prior level stated in an earlier sentence: same measure (by its words), same dimension, dated to the
+    period the claim compares with. None unless exactly one figure qualifies."""
+    cp = claim.compare_period
+    if cp is None or cp.year is None or len(level.key) < 2:
+        return None
+    found = []
+    for f in facts:
+        if f.index >= level.index:
+            break
+        if f.sentence < level.sentence - LOOK_BACK or f.sentence == level.sentence:
+            continue
+        if f.role not in ("level", "prior") or f.paren or not same_dimension(f.q, level.q):
+            continue
+        if f.period.year != cp.year or (cp.span and f.period.span and f.period.span != cp.span):
+            continue
+        if f.scope and level.scope and f.scope != level.scope:
+            continue
+        if measure_match(level.key, f.key) >= 0.8 and measure_match(f.key, level.key) >= 0.8:
+            found.append(f)
+    return found[0] if len(found) == 1 else None
+
+
+@frame("growth")
+def growth(ctx) -> list[Binding]:
+    facts = ctx.facts.facts
+    by_index = ctx.facts.by_index
+    out: list[Binding] = []
+    for level in facts:
+        if level.role != "level" or level.paren:
+            continue
+        priors = _attached(facts, level, "prior")
+        prior = priors[-1] if priors else None
+        rates = _attached(facts, level, "rate")
+        changes = _attached(facts, level, "change")
+        cagrs = _attached(facts, level, "cagr")
+        points = [f for f in facts if f.subject == level.index and f.role == "points"]
+        how_prior = ""
+        if prior is not None and same_dimension(prior.q, level.q):
+            how_prior = f"prior level {describe(prior)}, stated with {describe(level)} in one sentence"
+        elif prior is not None:
+            prior = None
+        for r in rates:
+            p, how, certain = prior, how_prior, True
+            if p is not None and not _compatible(r, level, p):
+                continue
+            if p is None:
+                p = _prior_elsewhere(facts, level, r)
+                how = (f"prior level {describe(p)}: the same measure, dated to the period the rate compares with"
+                       if p is not None else "")
+            tags = {_tag(r)} | ({"times"} if r.q.type == "multiple" else set())
+            if p is not None:
+                out.append(Binding(slots={"level": level.q, "prior": p.q, "rate": r.q}, how=how, certain=certain,
+                                   tags=tags))
+            else:
+                for d in changes:
+                    if d.compare and r.compare and d.compare != r.compare:
+                        continue
+                    if d.sign and r.sign and d.sign != r.sign:
+                        continue
+                    if not same_dimension(d.q, level.q):
+                        continue
+                    out.append(Binding(
+                        slots={"level": level.q, "change": d.q, "rate": r.q},
+                        how=f"level {describe(level)} with its change {d.q.text} and rate {r.q.text} in one sentence",
+                        tags={_tag(r)}))
+        if prior is not None:
+            for d in changes:
+                if same_dimension(d.q, level.q) and (not d.compare_period or _compatible(d, level, prior)):
+                    out.append(Binding(slots={"level": level.q, "prior": prior.q, "change": d.q}, how=how_prior,
+                                       tags={_tag(d)}))
+            for g in cagrs:
+                years = _years(ctx, by_index, level, prior)
+                if years is not None:
+                    out.append(Binding(slots={"level": level.q, "prior": prior.q, "cagr": g.q, **years},
+                                       how=how_prior, tags={"cagr"}))
+            if level.q.type == "percent":
+                for d in points:
+                    out.append(Binding(slots={"level": level.q, "prior": prior.q, "points": d.q}, how=how_prior,
+                                       tags={_tag(d)}))
+    return out
+
+
+def _years(ctx, by_index, level: Fact, prior: Fact) -> dict | None:
+    if level.year_q is None or prior.year_q is None:
+        return None
+    a, b = ctx.quantities[prior.year_q], ctx.quantities[level.year_q]
+    if b.value <= a.value:
+        return None
+    return {"start_year": a, "end_year": b}
+
+
+@frame("points_ref")
+def points_ref(ctx) -> list[Binding]:
+    """Points against a rate: the stated rate with the one it is compared with (stated, or missing)."""
+    facts = ctx.facts.facts
+    by_index = ctx.facts.by_index
+    out: list[Binding] = []
+    for d in facts:
+        if d.role != "points" or d.subject is None or not d.compare:
+            continue
+        rate = by_index.get(d.subject)
+        if rate is None or rate.q.type != "percent":
+            continue
+        if rate.role == "level" and any(f.role == "prior" and f.subject == rate.index for f in facts):
+            continue  # from a% to b%, d points: the growth frame binds it
+        ref = _reference(facts, rate, d)
+        slots = {"rate": rate.q, "points": d.q}
+        if ref is not None:
+            slots["ref"] = ref.q
+            out.append(Binding(slots=slots, how=f"compared rate {describe(ref)}, named by '{d.compare}'",
+                               tags={_tag(d)}))
+        else:
+            out.append(Binding(slots=slots, how=f"{rate.q.text} compared {d.compare}", tags={_tag(d), "ref-missing"},
+                               certain=False))
+    return out
+
+
+def _reference(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:
+    """The rate a points figure compares with: the same measure in the compared period or scope."""
+    cp = d.compare_period
+    found = []
+    for f in facts:
+        if f.q.type != "percent" or f.index == rate.index or f.role not in ("level", "rate", "prior"):
+            continue
+        if f.role != rate.role and not (f.role == "prior" and rate.role == "level"):
+            continue
+        if cp is not None and cp.year is not None:
+            if f.period.year != cp.year:
+                continue
+        elif not (f.scope and f.scope in d.compare) and not (f.measure and f.measure in d.compare):
+            continue
+        if rate.key and f.key and measure_match(rate.key, f.key) < 0.8:
+            continue
+        found.append(f)
+    return found[0] if len(found) == 1 else None

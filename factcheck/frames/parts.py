@@ -1,0 +1,208 @@
+"""Parts and their whole.
+
+  全年投入资金18.6亿元，其中：东区5.2亿元、西区6.1亿元…   a whole, then 其中 and its parts
+  第一产业…，第二产业…，第三产业…                             a known partition (lexicon): the list is complete
+  四市…投入54.33亿元，其中：天津…、福州…、厦门…、青岛…        a stated count that the parts match: complete
+  甲区3亿元，乙区2亿元，合计5亿元                            parts, then the total (合计, 共计, 总计)
+
+A complete list adds up to its whole (sum(parts) = total); a list that may be partial only bounds it
+(sum(parts) <= total), and a single part under 其中 is at most its whole. Parts are the levels of the whole's
+dimension (its unit) in the 其中 block, not the changes and rates beside them; a nested 其中 opens a breakdown of
+the part before it, not of the whole. The binding is certain when the parts are siblings: they name a known
+partition, or their measures share a head (第一产业增加值, 第二产业增加值), or they are a bare list of names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.numbers import cn_numeral
+from ..facts.model import Fact
+from . import Binding, frame
+from .common import same_dimension, same_kind
+
+_QIZHONG = re.compile(r"其中|包括|具体为|具体是|明细如下")
+_CONTAINER = re.compile(r"\A[\u4e00-\u9fff]{0,10}中[,，:：]?\s*\Z")  # 70只分红的基金中，…
+_TOTAL_AFTER = re.compile(r"(?:合计|共计|总计|总共|一共|总额为|总数为|共)(?:为|达|达到|约|是)?\s*\Z")
+_COUNT = re.compile(r"(?P<n>[2-9]|1\d|[两二三四五六七八九十]|十[一二三四五六七八九])"
+                    r"(?P<unit>个|家|所|座|支|条|项|类|只|名|位|户|市|县|区|省|州|国|地|镇|乡|村|大|批|部门|方面|行业)")
+_BREAK_WORDS = re.compile(r"此外|另外|另有|同时|还有|以及")
+
+
+def _lcs_suffix(words: list[str]) -> str:
+    if not words or any(not w for w in words):
+        return ""
+    s = words[0]
+    for w in words[1:]:
+        k = 0
+        while k < min(len(s), len(w)) and s[-1 - k] == w[-1 - k]:
+            k += 1
+        s = s[len(s) - k:]
+    return s
+
+
+def _partition(lex, parts: list[Fact]):
+    """The lexicon partition the parts name completely, one part each, or None."""
+    for p in lex.partitions:
+        if len(p.parts) != len(parts):
+            continue
+        used = set()
+        ok = True
+        for f in parts:
+            hit = [w for w in p.parts if w in f.measure and w not in used]
+            # the longest word that names it (第一产业 rather than 一), and never a word inside its partner (出口/进出口)
+            hit = [w for w in hit if not any(w != v and w in v and v in f.measure for v in p.parts)]
+            if len(hit) != 1:
+                ok = False
+                break
+            used.add(hit[0])
+        if ok and len(used) == len(p.parts):
+            return p
+    return None
+
+
+def _stated_count(ctx, whole: Fact) -> int | None:
+    """A count of the parts stated before the whole in its sentence (东部四市…54.33亿元，其中…)."""
+    fs = ctx.facts
+    s, _ = fs.sentences[whole.sentence]
+    text = ctx.doc.norm[s:whole.q.start]
+    found = None
+    for m in _COUNT.finditer(text):
+        v = cn_numeral(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        if v is not None:
+            found = int(v)
+    return found
+
+
+def _siblings(parts: list[Fact]) -> str:
+    """Why the parts are one breakdown: a shared head of their measures, or a bare list of names ('' if neither)."""
+    measures = [p.measure for p in parts]
+    head = _lcs_suffix(measures)
+    if len(head) >= 2:
+        return f"parts of one kind ({head})"
+    if len({p.clause for p in parts}) == 1 and all(m and len(m) <= 8 for m in measures):
+        return "a list of named parts"  # 东区5.2亿元、西区6.1亿元: one clause, names and figures
+    return ""
+
+
+def _block(ctx, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
+    """The facts of the 其中 block that follows the whole, or None when no block follows it."""
+    fs = ctx.facts
+    norm = ctx.doc.norm
+    after = [f for f in facts if f.index > whole.index]
+    nxt = after[0] if after else None
+    s_start, s_end = fs.sentences[whole.sentence]
+    gap_end = nxt.q.start if nxt is not None else s_end
+    gap = norm[whole.q.end:gap_end]
+    block_sentence = None
+    m = _QIZHONG.search(gap)
+    if m:
+        # the marker opens the clause or the sentence right after the whole (…亿元，其中… / …亿元。其中…), or
+        # follows a few words of the whole's own clause (…亿元(现价)，其中)
+        before_marker = gap[:m.start()]
+        if re.fullmatch(r"[,，;；:：。\s]*", before_marker):
+            block_sentence = whole.sentence + (1 if re.search(r"[。!?！？\n]", before_marker) else 0)
+        elif len(before_marker) <= 12 and not re.search(r"[。!?！？\n]", before_marker):
+            block_sentence = whole.sentence
+    elif _CONTAINER.match(gap) and nxt is not None and nxt.sentence == whole.sentence:
+        block_sentence = whole.sentence  # 在70只分红的基金中，债券型基金有46只…: a container and its members
+        m = None
+    if block_sentence is None:
+        return None
+    out = [f for f in after if f.sentence == block_sentence]
+    if m is not None and out:
+        # the first part stands in the marker's clause, or in the clause right after a bare 其中，/其中：
+        marker_at = whole.q.end + m.start()
+        first = out[0]
+        between = norm[marker_at:first.q.start]
+        if len(re.findall(r"[,，;；。]", between)) > (1 if re.match(r"(?:其中|包括)[,，:：]", between) else 0):
+            return None
+    return out
+
+
+@frame("parts")
+def parts(ctx) -> list[Binding]:
+    from ..facts.lexicon import lexicon
+
+    lex = lexicon(ctx.doc.language)
+    facts = ctx.facts.facts
+    norm = ctx.doc.norm
+    out: list[Binding] = []
+    for whole in facts:
+        if whole.role != "level" or whole.paren or whole.q.type != "amount" or not whole.additive:
+            continue
+        if whole.q.bound not in ("exact", "more", "lower", "approx", "near") or not whole.q.unit:
+            continue  # a bare number (6连胜, 23.3分) says too little of what it counts
+        block = _block(ctx, whole, facts)
+        if block is None:
+            continue
+        members: list[Fact] = []
+        nested_from = None
+        for f in block:
+            if nested_from is not None and f.clause == nested_from:
+                continue
+            gap_start = members[-1].q.end if members else whole.q.end
+            if members and _QIZHONG.search(norm[gap_start:f.q.start]) and "其中" in norm[gap_start:f.q.start]:
+                nested_from = f.clause  # a breakdown of the part before: skip its clause
+                continue
+            if _BREAK_WORDS.search(norm[gap_start:f.q.start]):
+                break
+            if f.role != "level" or f.paren or not same_kind(f, whole) or not f.additive:
+                continue
+            if any(d.name in f.measure for d in lex.derived):
+                continue  # 顺差 after 出口 and 进口: a derived figure, not a part
+            if len(members) >= 2 and not _siblings(members + [f]) and _siblings(members):
+                break  # the breakdown ended: a figure of another kind follows (支出 after 收入 parts)
+            members.append(f)
+        if not members:
+            continue
+        part_qs = [f.q for f in members]
+        if len(members) == 1:
+            out.append(Binding(slots={"part": part_qs[0], "total": whole.q}, tags={"single"},
+                               how=f"{members[0].q.text} is listed under {whole.q.text} (其中)"))
+            continue
+        partition = _partition(lex, members)
+        count = _stated_count(ctx, whole)
+        why = _siblings(members)
+        if partition is not None:
+            how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        elif count is not None and count == len(members) and why:
+            how = f"the text counts {count} parts and lists {count}"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        else:
+            how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
+                               certain=bool(why)))
+    out.extend(_total_after(ctx, facts))
+    return out
+
+
+def _total_after(ctx, facts: list[Fact]) -> list[Binding]:
+    """Parts first, then their total: 甲区3亿元，乙区2亿元，合计5亿元."""
+    norm = ctx.doc.norm
+    out = []
+    for i, total in enumerate(facts):
+        if total.role != "level" or total.q.type != "amount" or total.paren:
+            continue
+        lead_start = facts[i - 1].q.end if i else 0
+        if not _TOTAL_AFTER.search(norm[lead_start:total.q.start]):
+            continue
+        members = []
+        for f in reversed(facts[:i]):
+            if f.sentence != total.sentence:
+                break
+            if f.role in ("change", "rate", "share", "points", "calendar", "rank"):
+                continue
+            if f.role != "level" or f.paren or not same_dimension(f.q, total.q):
+                break
+            members.append(f)
+        members.reverse()
+        if len(members) < 2:
+            continue
+        why = _siblings(members)
+        if not why:
+            continue
+        out.append(Binding(slots={"parts": [f.q for f in members], "total": total.q}, tags={"complete", "after"},
+                           how=f"{len(members)} parts listed, then their total ({why})"))
+    return out

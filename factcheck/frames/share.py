@@ -1,0 +1,100 @@
+"""A part's share of a whole.
+
+  其中贫困户97人、占77%                         part: the figure the share follows; base: the whole of its 其中 block
+  机电产品出口20亿元，占全市出口额的40%          base named: the figure whose measure reads 全市出口额
+  第一产业增加值占国内生产总值比重为7.3%          part and base both named: found by their measures
+  第二产业增加值比重为39.9%                      the base carried over from the share before it
+  达到一级标准的城市21个(占4.0%)                 a share in brackets after its part
+
+Named figures are found by their measure words (in any order: 陶瓷出口总额 ~ 出口陶瓷) and must be the only
+figure that reads so well; 出口 never finds 进出口.
+"""
+
+from __future__ import annotations
+
+from ..facts.model import Fact
+from . import Binding, bindings, frame
+from .common import describe, measure_match, same_dimension
+
+LOOK_BACK = 6  # sentences
+
+
+def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclude: set[int],
+           scope: str = "") -> Fact | None:
+    """The one level figure before `before` whose measure reads as `name` (best match, clearly ahead), in the
+    scope the name gives (英国国际学生 is not a university's 国际学生)."""
+    best: list[tuple[float, Fact]] = []
+    for f in facts:
+        if f.index in exclude or f.role not in ("level",) or f.paren:
+            continue
+        if scope and f.scope != scope and scope not in f.measure:
+            continue
+        if f.sentence < before.sentence - LOOK_BACK or f.index > before.index + 6:
+            continue
+        if f.sentence > before.sentence:
+            continue
+        if like is not None and not same_dimension(f.q, like.q):
+            continue
+        score = measure_match(name, f.key)
+        if score >= 0.8:
+            best.append((score, f))
+    if not best:
+        return None
+    best.sort(key=lambda t: (-t[0], -t[1].index))
+    if len(best) > 1 and best[1][0] == best[0][0] and best[1][1].q.value != best[0][1].q.value:
+        return None  # two figures read the same: no certain base
+    return best[0][1]
+
+
+def _container(ctx, part: Fact) -> Fact | None:
+    """The whole of the 其中 block the part is listed in (from the parts frame)."""
+    for b in bindings(ctx, "parts"):
+        qs = b.slots.get("parts") or ([b.slots["part"]] if "part" in b.slots else [])
+        if any(q.index == part.index for q in qs):
+            return ctx.facts.by_index.get(b.slots["total"].index)
+    return None
+
+
+@frame("share")
+def share(ctx) -> list[Binding]:
+    fs = ctx.facts
+    facts = fs.facts
+    out: list[Binding] = []
+    carried: dict[int, tuple[Fact, int]] = {}  # paragraph-ish memory: the last named base and its sentence
+    last_base: tuple[Fact, int] | None = None
+    for s in facts:
+        if s.role != "share" or s.q.type != "percent":
+            continue
+        part = fs.by_index.get(s.subject) if s.subject is not None else None
+        how_part = f"part {part.q.text}, the figure the share qualifies" if part is not None else ""
+        if part is not None and part.role not in ("level",):
+            part = None
+        if part is None and s.own_measure and s.key:
+            part = _named(facts, s.key, s, None, {s.index})
+            how_part = f"part {describe(part)}, named by '{s.measure}'" if part is not None else ""
+        if part is None:
+            continue
+        base = None
+        how_base = ""
+        certain = True
+        if s.base:
+            scope, key = fs.key_of(s.base)
+            base = _named(facts, key, s, part, {part.index, s.index}, scope)
+            if base is not None:
+                how_base = f"base {describe(base)}, named in the text ('{s.base}')"
+                last_base = (base, s.sentence)
+        if base is None and not s.base:
+            base = _container(ctx, part)
+            if base is not None:
+                how_base = f"base {base.q.text}, the whole the part is listed under"
+        if base is None and not s.base and last_base is not None and s.sentence - last_base[1] <= 1:
+            base = last_base[0]
+            if not same_dimension(base.q, part.q):
+                base = None
+            else:
+                how_base = f"base {describe(base)}, carried over from the share before"
+        if base is None or base.index == part.index:
+            continue
+        out.append(Binding(slots={"part": part.q, "base": base.q, "share": s.q},
+                           how=f"{how_part}; {how_base}", certain=certain))
+    return out
