@@ -43,6 +43,7 @@ _TOKEN = re.compile(
     rf"|(?P<cn>{_CN_NUM})(?P<cmore>多|余|有余)?(?P<cunit>{_UNIT_RE})(?P<cpost>有余|余|多|以上|以下|左右|上下)?"
 )
 _DATETIME = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?")
+_DOUBLING = re.compile(r"翻了?(?P<n>一|两|二|三)番|翻番")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*\Z")
 
 _PREFIX = [  # qualifier words directly before a number
@@ -91,6 +92,13 @@ def extract_zh(doc: Document) -> list[Quantity]:
             taken.append((m.start(), m.end()))
             out.append(dict(start=m.start(), end=m.end(), type="date", value=0.0, lo=0.0, hi=0.0, digits=m.group(),
                             decimals=0, unit="", bound="exact", qualifier="", chinese=False, scale=1.0))
+    for m in _DOUBLING.finditer(norm):
+        # 翻了一番 (×2), 翻两番 (×4), 实现翻番: a multiple said in words
+        times = 2.0 ** float(cn_numeral(m.group("n")) or 1) if m.group("n") else 2.0
+        taken.append((m.start(), m.end()))
+        out.append(dict(start=m.start(), end=m.end(), type="multiple", value=times, lo=times, hi=times,
+                        digits=m.group(), decimals=0, unit="倍", bound="exact", qualifier="", chinese=True,
+                        scale=1.0))
     for m in _TOKEN.finditer(norm):
         s = m.start()
         if any(a <= s < b for a, b in taken):

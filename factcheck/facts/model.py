@@ -58,6 +58,7 @@ class Fact:
     additive: bool = True  # amounts and counts add up; averages, per-capita figures, prices, rates never do
     subject: int | None = None  # index of the level fact a change/rate/share/points belongs to
     paren: bool = False  # stands in brackets after another figure (a restatement or an aside)
+    period_explicit: bool = False  # its own clause dates it (not only the sentence or context)
     noun: str = ""  # what a classifier counts, when the noun follows it (70只分红的基金 -> 基金)
     year_q: int | None = None  # index of the year figure that dates it (2016年 in 由2016年的6323元)
 

@@ -102,6 +102,7 @@ class ZhReader:
         self.to_lead = re.compile(r"\A[^\ue001-\ue00f]{0,6}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|下跌|回落|"
                                   r"缩小|降|减|增|升|跌|变)?(?:到|至)(?:了)?[^\ue001-\ue00f]{0,14}\Z")
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
+        self.change_start = r(r"\A(?:的)?(?:实现|又|还|再)?(?:{up}|{down})")
         self.pull = re.compile(r"拉动|贡献|带动[^\ue001-\ue00f]{0,20}增长")
         self.verbs_end = r(r"(?:{level_verbs})+\Z")
         self.fillers_start = r(r"\A(?:{fillers}|[,，、:：;；\s])+")
@@ -183,6 +184,7 @@ class ZhReader:
             bool(re.search(r"[(（]\Z", local)))
         year, span = parse_period(zone, self._now(period))
         self._date(f, q, cstart)
+        f.period_explicit = year is not None or bool(span)
         if year is not None or span:
             f.period = Period(year if year is not None else period.year, span or "Y")
         else:
@@ -220,6 +222,11 @@ class ZhReader:
                     measure_zone = measure_zone[:j]
             measure_zone = re.sub(r"(?:比|较|与|同)$", "", measure_zone)
         elif f.role == "share":
+            im = re.search(r"占[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone)
+            if im and not self.share_end.search(local):
+                f.cues.append("inline-base")
+                measure_zone = zone[:im.start()]
+                measure_zone = measure_zone[max((i for i, ch in enumerate(measure_zone) if PLACEHOLDER.match(ch)), default=-1) + 1:]
             mm = self.share_end.search(local) or self.share_noun_end.search(local)
             if mm:
                 measure_zone = local[:mm.start()]
@@ -230,8 +237,16 @@ class ZhReader:
             if mm:
                 measure_zone = local[:mm.start()]
                 f.base = self._clean(mm.group("base"))[0]
-        elif "to" in f.cues:
+        elif "to" in f.cues or cue == "相比":
             measure_zone = ""
+        elif f.role == "multiple":
+            mm = self.ratio_end.search(local)
+            if cue == "inline-base":
+                f.cues.append("inline-base")
+                measure_zone = ""
+            elif mm:
+                measure_zone = local[:mm.start()]
+                f.base = self._clean(mm.group("base"))[0] or mm.group("base")
         elif f.role == "prior":
             measure_zone = re.sub(r"(?:由|从)[^\ue001-\ue00f]*\Z", "", local)
             measure_zone = self.prior_lead.sub("", measure_zone)
@@ -281,6 +296,8 @@ class ZhReader:
             return "level", 0, "到"
         if typ in ("percent", "amount") and self.from_lead.search(local) and self._followed_by_to(q):
             return "prior", 0, "从"
+        if typ == "percent" and self._compared_with(local, tail):
+            return "prior", 0, "相比"
         if typ == "percent":
             if self.cagr.search(local) and (up or rate_up):
                 return "cagr", 1, (up or rate_up).group("cue")
@@ -289,7 +306,8 @@ class ZhReader:
             for mm, sign in ((rate_down, -1), (rate_up, 1), (down, -1), (up, 1)):
                 if mm and not self._blocked(mm.group("cue"), local, q):
                     return "rate", sign, mm.group("cue")
-            if self.share_end.search(local) or self.share_noun_end.search(local):
+            if self.share_end.search(local) or self.share_noun_end.search(local) or (
+                    re.search(r"占[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone) and local == "的"):
                 return "share", 0, "占"
             if self.ratio_end.search(local):
                 return "ratio", 0, "的"
@@ -305,8 +323,12 @@ class ZhReader:
                 return "points", 1 if hl.group("cue") in "高快" else -1, hl.group("cue")
             return "points", 0, ""
         if typ == "multiple":
+            if q.unit == "倍" and q.digits.startswith("翻"):
+                return "multiple", 0, "翻番"
             if (up or rate_up) and not self.ratio_end.search(local):
                 return "rate", 1, (up or rate_up).group("cue")  # 增长2.8倍: a rate of 280%
+            if re.search(r"(?:是|为|相当于|等于)[^\ue001-\ue00f,，;；。]{0,12}[\ue001][^\ue001-\ue00f,，;；。]{0,2}的\Z", zone):
+                return "multiple", 0, "inline-base"
             return "multiple", 0, "倍"
         # amounts
         vm = self.verb_measure.match(local)
@@ -317,7 +339,21 @@ class ZhReader:
                 return "change", sign, mm.group("cue")
         if self.prior_lead.search(local) or (self.from_lead.search(local) and self._followed_by_to(q)):
             return "prior", 0, ""
+        if self._compared_with(local, tail):
+            return "prior", 0, "相比"
+        if re.search(r"(?:是|为|相当于|等于)[^\ue001-\ue00f,，;；。]{0,8}\Z", local) and re.match(
+                r"[^\ue001-\ue00f,，;；。]{0,2}的[\ue002\ue004]", tail):
+            return "base", 0, "的"  # 是2013年312万人次的4.1倍: the figure a multiple or share is taken of
         return "level", 0, ""
+
+    def _compared_with(self, local: str, tail: str) -> bool:
+        """与2010年的452.17万人相比 / 比2013年的21.4亿元增长4.6倍: the figure is what the change or rate next to it is
+        measured against."""
+        if re.search(r"(?:与|和|同|较之|跟)[^\ue001-\ue00f,，;；。]{0,20}\Z", local) and re.match(
+                r"[^\ue001-\ue00f,，;；。]{0,10}?(?:相比|相较|比较)", tail):
+            return True
+        return bool(re.search(r"(?:比|较)[^\ue001-\ue00f,，;；。比较]{0,12}\Z", local)) and bool(
+            self.change_start.match(tail))
 
     def _blocked(self, cue: str, local: str, q: Quantity) -> bool:
         """Cue words that are something else here: 新增 names a flow (新增就业120万人), 多/少/高 need a comparison
@@ -370,6 +406,7 @@ class ZhReader:
         z = re.sub(r"[\"“”‘’'《》〈〉<>]", "", z)
         z = _PERIOD.sub("", z)
         z = re.sub(r"(?:19|20)\d\d年?", "", z)
+        z = re.sub(r"[一二三四五六七八九十两\d]+(?:年|个月|天)(?:间|来|内|中|以来)?|以来|期间|时期", "", z)
         z = self.compare.sub("", z)
         z = self.cagr.sub("", self.avg_rate.sub("", z))
         z = re.sub(r"(?:年均|平均每年|年平均|每年平均)\Z", "", z)
@@ -401,7 +438,8 @@ class ZhReader:
         return scope, self.key(measure) or k
 
     def key(self, measure: str) -> str:
-        k = self.generic.sub("", measure)
+        k = re.sub(r"[—–~～至到]", "-", measure)
+        k = self.generic.sub("", k)
         k = k.replace("的", "")
         return k or measure
 

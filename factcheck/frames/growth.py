@@ -32,7 +32,7 @@ def _attached(facts: list[Fact], level: Fact, role: str) -> list[Fact]:
 def _compatible(rate: Fact, level: Fact, prior: Fact) -> bool:
     """A rate against 上年 cannot be checked against a prior two years back."""
     cp = rate.compare_period
-    if cp is None or not prior.period.known() or prior.period.year is None:
+    if cp is None or not prior.period.known() or prior.period.year is None or not prior.period_explicit:
         return True
     return cp.year == prior.period.year
 
@@ -136,6 +136,11 @@ def points_ref(ctx) -> list[Binding]:
     by_index = ctx.facts.by_index
     out: list[Binding] = []
     for d in facts:
+        if d.role == "points" and d.subject is None and d.own_measure:
+            b = _named_points(ctx, facts, d)
+            if b is not None:
+                out.append(b)
+            continue
         if d.role != "points" or d.subject is None or not d.compare:
             continue
         rate = by_index.get(d.subject)
@@ -173,3 +178,20 @@ def _reference(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:
             continue
         found.append(f)
     return found[0] if len(found) == 1 else None
+
+
+def _named_points(ctx, facts: list[Fact], d: Fact) -> Binding | None:
+    """与2010年的15.07%相比，60岁及以上人口的比重上升5.21个百分点: the rate named by the points' own measure, against
+    the rate the sentence compares it with."""
+    key = ctx.facts.key_of(d.measure)[1]
+    key = key.replace("比重", "").replace("占比", "").replace("比例", "")
+    rates = [f for f in facts if f.q.type == "percent" and f.role in ("share", "level") and f.index < d.index
+             and f.sentence >= d.sentence - 6 and key and measure_match(key, f.key) >= 0.8]
+    priors = [f for f in facts if f.q.type == "percent" and f.role == "prior" and f.sentence == d.sentence
+              and f.index < d.index]
+    if len(rates) < 1 or len(priors) != 1:
+        return None
+    rate, prior = rates[-1], priors[0]
+    slots = {"rate": rate.q, "ref": prior.q, "points": d.q}
+    return Binding(slots=slots, how=f"{describe(rate)} (named '{d.measure}') against {describe(prior)}",
+                   tags={_tag(d)})

@@ -21,7 +21,7 @@ from ..facts.model import Fact
 from . import Binding, frame
 from .common import same_dimension, same_kind
 
-_QIZHONG = re.compile(r"其中|包括|具体为|具体是|明细如下")
+_QIZHONG = re.compile(r"其中|包括|具体为|具体是|明细如下|分[\u4e00-\u9fff]{1,6}看|按[\u4e00-\u9fff]{1,6}分|从[\u4e00-\u9fff]{1,6}看")
 _CONTAINER = re.compile(r"\A[\u4e00-\u9fff]{0,10}中[,，:：]?\s*\Z")  # 70只分红的基金中，…
 _TOTAL_AFTER = re.compile(r"(?:合计|共计|总计|总共|一共|总额为|总数为|共)(?:为|达|达到|约|是)?\s*\Z")
 _COUNT = re.compile(r"(?P<n>[2-9]|1\d|[两二三四五六七八九十]|十[一二三四五六七八九])"
@@ -61,6 +61,27 @@ def _partition(lex, parts: list[Fact]):
     return None
 
 
+def _partition_siblings(lex, a: Fact, b: Fact) -> bool:
+    for p in lex.partitions:
+        wa = [w for w in p.parts if w in a.measure]
+        wb = [w for w in p.parts if w in b.measure]
+        if wa and wb and not set(wa) & set(wb):
+            return True
+    return False
+
+
+def _complement(parts: list[Fact]) -> bool:
+    """Two parts where one is the other's complement (税收收入 and 非税收入): together they are the whole."""
+    if len(parts) != 2:
+        return False
+    a, b = parts[0].measure, parts[1].measure
+    for x, y in ((a, b), (b, a)):
+        i = y.find("非")
+        if i >= 0 and y[:i] + y[i + 1:] == x:
+            return True
+    return False
+
+
 def _stated_count(ctx, whole: Fact) -> int | None:
     """A count of the parts stated before the whole in its sentence (东部四市…54.33亿元，其中…)."""
     fs = ctx.facts
@@ -90,10 +111,17 @@ def _block(ctx, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     fs = ctx.facts
     norm = ctx.doc.norm
     after = [f for f in facts if f.index > whole.index]
+    # the whole's own change, rate and prior may stand between it and the marker (总值X，上年同期为Y，同比增长p%。其中)
+    k = 0
+    while k < len(after) and after[k].sentence == whole.sentence and (
+            after[k].subject == whole.index or after[k].role in ("rate", "change", "points", "cagr", "avg_rate")):
+        k += 1
+    sat_end = after[k - 1].q.end if k else whole.q.end
+    after = after[k:]
     nxt = after[0] if after else None
     s_start, s_end = fs.sentences[whole.sentence]
     gap_end = nxt.q.start if nxt is not None else s_end
-    gap = norm[whole.q.end:gap_end]
+    gap = norm[sat_end:gap_end]
     block_sentence = None
     m = _QIZHONG.search(gap)
     if m:
@@ -112,7 +140,7 @@ def _block(ctx, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     out = [f for f in after if f.sentence == block_sentence]
     if m is not None and out:
         # the first part stands in the marker's clause, or in the clause right after a bare 其中，/其中：
-        marker_at = whole.q.end + m.start()
+        marker_at = sat_end + m.start()
         first = out[0]
         between = norm[marker_at:first.q.start]
         if len(re.findall(r"[,，;；。]", between)) > (1 if re.match(r"(?:其中|包括)[,，:：]", between) else 0):
@@ -153,6 +181,8 @@ def parts(ctx) -> list[Binding]:
                 continue  # 顺差 after 出口 and 进口: a derived figure, not a part
             if len(members) >= 2 and not _siblings(members + [f]) and _siblings(members):
                 break  # the breakdown ended: a figure of another kind follows (支出 after 收入 parts)
+            if _partition_siblings(lex, whole, f):
+                break  # 第二产业…其中工业…，第三产业: the whole's sibling ends its breakdown
             members.append(f)
         if not members:
             continue
@@ -167,6 +197,9 @@ def parts(ctx) -> list[Binding]:
         if partition is not None:
             how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        elif _complement(members):
+            how = f"{members[0].measure} and {members[1].measure} are complements: together the whole"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         elif count is not None and count == len(members) and why:
             how = f"the text counts {count} parts and lists {count}"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
@@ -175,6 +208,58 @@ def parts(ctx) -> list[Binding]:
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
                                certain=bool(why)))
     out.extend(_total_after(ctx, facts))
+    out.extend(_respectively(ctx, facts, lex))
+    return out
+
+
+_NAME_SPLIT = re.compile(r"、|和|与|及|以及")
+
+
+def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
+    """东部、中部、西部地区分别开工172个、128个和86个: named parts, listed against the names before 分别; their whole
+    is the earlier figure of that dimension whose measure holds the words between 分别 and the figures (开工 ->
+    新开工重大项目386个)."""
+    norm = ctx.doc.norm
+    fs = ctx.facts
+    out = []
+    i = 0
+    while i < len(facts):
+        f = facts[i]
+        group = [f]
+        j = i + 1
+        while j < len(facts) and facts[j].clause == f.clause and same_kind(facts[j], f) and re.fullmatch(
+                r"\s*(?:、|和|与|及|,|，)\s*", norm[group[-1].q.end:facts[j].q.start]):
+            group.append(facts[j])
+            j += 1
+        i = j if len(group) > 1 else i + 1
+        if len(group) < 2 or f.q.type != "amount" or not f.q.unit:
+            continue
+        s0, _ = fs.sentences[f.sentence]
+        head = norm[s0:f.q.start]
+        head = re.split(r"[,，;；:：。]", head)[-1]
+        k = head.rfind("分别")
+        if k < 0:
+            continue
+        names = [n for n in _NAME_SPLIT.split(head[:k]) if n]
+        verb = head[k + 2:].strip("为是有达")
+        if len(names) != len(group) or any(len(n) > 10 for n in names):
+            continue
+        whole = None
+        for w in reversed([w for w in facts if w.index < f.index and w.sentence >= f.sentence - 2]):
+            if w.role == "level" and same_kind(w, f) and w.clause != f.clause and (
+                    not verb or all(c in w.measure for c in verb)):
+                whole = w
+                break
+        if whole is None:
+            continue
+        last = re.sub(r"(?:地区|区域|板块)$", "", names[-1])
+        names = names[:-1] + [last]
+        pseudo = [type(f)(q=g.q, measure=n) for g, n in zip(group, names)]
+        partition = _partition(lex, pseudo)
+        tags = {"complete"} if partition is not None else {"partial"}
+        how = (f"{'、'.join(names)} (分别) {'name the whole partition ' + partition.name if partition else 'listed'};"
+               f" their whole {whole.q.text}")
+        out.append(Binding(slots={"parts": [g.q for g in group], "total": whole.q}, tags=tags, how=how))
     return out
 
 

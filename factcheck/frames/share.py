@@ -27,7 +27,7 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
     for f in facts:
         if f.index in exclude or f.role not in ("level",) or f.paren:
             continue
-        if scope and f.scope != scope and scope not in f.measure:
+        if scope and not _generic_scope(scope) and f.scope != scope and scope not in f.measure:
             continue
         if f.sentence < before.sentence - LOOK_BACK or f.index > before.index + 6:
             continue
@@ -44,6 +44,20 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
     if len(best) > 1 and best[1][0] == best[0][0] and best[1][1].q.value != best[0][1].q.value:
         return None  # two figures read the same: no certain base
     return best[0][1]
+
+
+def _inline_base(fs, facts: list[Fact], s: Fact, part: Fact) -> Fact | None:
+    """占全区规上工业总产值1770.4亿元的72.3%: the base figure stands inside the share's phrase."""
+    prev = [f for f in facts if f.sentence == s.sentence and f.clause == s.clause and f.index < s.index]
+    if not prev or "inline-base" not in s.cues:
+        return None
+    f = prev[-1]
+    return f if f.index != part.index and same_dimension(f.q, part.q) else None
+
+
+def _generic_scope(scope: str) -> bool:
+    """全市, 全省, 我国, 本市: the text's own area, which its figures need not repeat."""
+    return scope[:1] in "全我本该" or scope in ("全国", "国内")
 
 
 def _container(ctx, part: Fact) -> Fact | None:
@@ -77,16 +91,26 @@ def share(ctx) -> list[Binding]:
         base = None
         how_base = ""
         certain = True
-        if s.base:
+        inline = _inline_base(fs, facts, s, part)
+        if inline is not None:
+            base, how_base = inline, f"base {inline.q.text}, stated in the share's own phrase"
+        elif s.base:
             scope, key = fs.key_of(s.base)
             base = _named(facts, key, s, part, {part.index, s.index}, scope)
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
+        alternatives = []
         if base is None and not s.base:
             base = _container(ctx, part)
             if base is not None:
                 how_base = f"base {base.q.text}, the whole the part is listed under"
+                outer = _container(ctx, base)
+                if outer is not None and outer.index != base.index:
+                    # a part of a part (其中65岁及以上…): its share may be of its group or of the grand total
+                    alternatives.append(Binding(slots={"part": part.q, "base": outer.q, "share": s.q},
+                                                how=f"base {outer.q.text}, the whole of {base.q.text}'s list",
+                                                reading=f"of {outer.q.text}"))
         if base is None and not s.base and last_base is not None and s.sentence - last_base[1] <= 1:
             base = last_base[0]
             if not same_dimension(base.q, part.q):
@@ -96,5 +120,6 @@ def share(ctx) -> list[Binding]:
         if base is None or base.index == part.index:
             continue
         out.append(Binding(slots={"part": part.q, "base": base.q, "share": s.q},
-                           how=f"{how_part}; {how_base}", certain=certain))
+                           how=f"{how_part}; {how_base}", certain=certain, alternatives=alternatives,
+                           reading=f"of {base.q.text}" if alternatives else ""))
     return out
