@@ -52,6 +52,8 @@ class LexiconSpec(Record):
     __pydantic_config__ = _FORBID
     language: str = field(description="zh or en.")
     words: dict[str, list[str]] = field(default_factory=dict, description="Named word lists.")
+    markers: dict[str, list[str]] = field(default_factory=dict, description="Structure words as regular expressions "
+                                          "(breakdown, container, total_after, respectively ...), read by frames.")
     partitions: list[Partition] = field(default_factory=list)
     derived: list[Derived] = field(default_factory=list)
     within: list[Within] = field(default_factory=list)
@@ -84,9 +86,19 @@ class Lexicon:
     def within(self) -> list[Within]:
         return list(self.spec.within)
 
+    def marker(self, name: str) -> re.Pattern:
+        """A structure marker: the alternation of its patterns ((?!) when the language has none)."""
+        pats = self.spec.markers.get(name, [])
+        return _marker(self.language, name, tuple(pats))
+
     def regex(self, template: str) -> re.Pattern:
         """A regex from a template in which {name} stands for the alternation of a word list."""
         return _compile(self, template)
+
+
+@lru_cache(maxsize=256)
+def _marker(lang: str, name: str, pats: tuple) -> re.Pattern:
+    return re.compile("(?:" + "|".join(pats) + ")" if pats else "(?!)")
 
 
 _NAME = re.compile(r"\{([a-z_]+)\}")  # {up}: a word list; {0,24} stays a quantifier
@@ -156,6 +168,8 @@ def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
         for k, v in s.words.items():
             words.setdefault(k, []).extend(v)
         out.partitions.extend(s.partitions)
+        for k, v in s.markers.items():
+            out.markers.setdefault(k, []).extend(v)
         out.derived.extend(s.derived)
         out.within.extend(s.within)
     out.words = words

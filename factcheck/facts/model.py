@@ -97,6 +97,7 @@ class FactSet:
     sentences: list[tuple[int, int]]
     key_of: Callable[[str], tuple[str, str]] = _plain  # a name in the text -> (scope, measure key)
     counts: list = field(default_factory=list)  # counted lists (count phrase + the list it counts), see zh_lists
+    count_in: Callable[[str], int | None] = lambda text: None  # a count of things stated in a stretch of text
 
     def sentence_of(self, f: Fact) -> list[Fact]:
         return [g for g in self.facts if g.sentence == f.sentence]

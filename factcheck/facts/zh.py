@@ -152,7 +152,7 @@ class ZhReader:
         from .zh_lists import find_counts
 
         return FactSet(facts=facts, by_index=by_index, sentences=sentences, key_of=self.name_key,
-                       counts=find_counts(doc.norm, doc.in_furniture))
+                       counts=find_counts(doc.norm, doc.in_furniture), count_in=stated_count)
 
     def _boundaries(self, t: str) -> tuple[list[int], list[int]]:
         sents, clauses = [0], [0]
@@ -510,3 +510,19 @@ class ZhReader:
 @register("zh")
 def read_zh(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
     return ZhReader(lex).read(doc, quantities)
+
+
+_COUNT = re.compile(r"(?P<n>[2-9]|1\d|[两二三四五六七八九十]|十[一二三四五六七八九])"
+                    r"(?P<unit>个|家|所|座|支|条|项|类|只|名|位|户|市|县|区|省|州|国|地|镇|乡|村|大|批|部门|方面|行业)")
+
+
+def stated_count(text: str) -> int | None:
+    """The last count of things in a stretch of text (东部四市 -> 4), or None."""
+    from ..extract.numbers import cn_numeral
+
+    found = None
+    for m in _COUNT.finditer(text):
+        v = int(m.group("n")) if m.group("n").isdigit() else cn_numeral(m.group("n"))
+        if v is not None:
+            found = int(v)
+    return found

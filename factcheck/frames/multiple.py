@@ -7,8 +7,6 @@ the phrase names by its measure or period (是2018年的: the same measure in 20
 
 from __future__ import annotations
 
-import re
-
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, measure_match, same_dimension
@@ -21,6 +19,9 @@ def _prior_of(facts: list[Fact], level: Fact) -> Fact | None:
 
 @frame("multiple")
 def multiple(ctx) -> list[Binding]:
+    from ..facts.lexicon import lexicon
+
+    lex = lexicon(ctx.doc.language)
     fs = ctx.facts
     facts = fs.facts
     out: list[Binding] = []
@@ -28,14 +29,14 @@ def multiple(ctx) -> list[Binding]:
         if m.role != "multiple" or m.subject is None:
             continue
         level = fs.by_index.get(m.subject)
-        if level is None or level.role != "level":
-            continue
+        if level is None or level.role != "level" or not level.q.unit:
+            continue  # 3.3倍光学变焦: a bare number's multiple is a product's name, not arithmetic
         base, how = None, ""
         if "inline-base" in m.cues:
             prev = [f for f in facts if f.index < m.index and f.sentence == m.sentence and f.role == "base"]
             if prev and same_dimension(prev[-1].q, level.q):
                 base, how = prev[-1], f"base {prev[-1].q.text}, stated in the multiple's own phrase"
-        elif m.base and re.fullmatch(r"(?:(?:19|20)\d\d年|上年|去年|上一年)", m.base):
+        elif m.base and lex.marker("period_name").fullmatch(m.base):
             p = _prior_of(facts, level)
             if p is not None:
                 base, how = p, f"base {describe(p)}, the earlier level of the same measure"

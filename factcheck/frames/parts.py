@@ -16,17 +16,12 @@ from __future__ import annotations
 
 import re
 
-from ..extract.numbers import cn_numeral
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import same_dimension, same_kind
 
-_QIZHONG = re.compile(r"其中|包括|具体为|具体是|明细如下|分[\u4e00-\u9fff]{1,6}看|按[\u4e00-\u9fff]{1,6}分|从[\u4e00-\u9fff]{1,6}看")
-_CONTAINER = re.compile(r"\A[\u4e00-\u9fff]{0,10}中[,，:：]?\s*\Z")  # 70只分红的基金中，…
-_TOTAL_AFTER = re.compile(r"(?:合计|共计|总计|总共|一共|总额为|总数为|共)(?:为|达|达到|约|是)?\s*\Z")
-_COUNT = re.compile(r"(?P<n>[2-9]|1\d|[两二三四五六七八九十]|十[一二三四五六七八九])"
-                    r"(?P<unit>个|家|所|座|支|条|项|类|只|名|位|户|市|县|区|省|州|国|地|镇|乡|村|大|批|部门|方面|行业)")
-_BREAK_WORDS = re.compile(r"此外|另外|另有|同时|还有|以及")
+_PUNCT = r"[,，;；:：。.\s]"
+_STOP = r"[。!?！？\n]"
 
 
 def _lcs_suffix(words: list[str]) -> str:
@@ -70,15 +65,15 @@ def _partition_siblings(lex, a: Fact, b: Fact) -> bool:
     return False
 
 
-def _complement(parts: list[Fact]) -> bool:
+def _complement(lex, parts: list[Fact]) -> bool:
     """Two parts where one is the other's complement (税收收入 and 非税收入): together they are the whole."""
     if len(parts) != 2:
         return False
     a, b = parts[0].measure, parts[1].measure
     for x, y in ((a, b), (b, a)):
-        i = y.find("非")
-        if i >= 0 and y[:i] + y[i + 1:] == x:
-            return True
+        for m in lex.marker("complement").finditer(y):
+            if y[:m.start()] + y[m.end():] == x:
+                return True
     return False
 
 
@@ -86,13 +81,7 @@ def _stated_count(ctx, whole: Fact) -> int | None:
     """A count of the parts stated before the whole in its sentence (东部四市…54.33亿元，其中…)."""
     fs = ctx.facts
     s, _ = fs.sentences[whole.sentence]
-    text = ctx.doc.norm[s:whole.q.start]
-    found = None
-    for m in _COUNT.finditer(text):
-        v = cn_numeral(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
-        if v is not None:
-            found = int(v)
-    return found
+    return fs.count_in(ctx.doc.norm[s:whole.q.start])
 
 
 def _siblings(parts: list[Fact]) -> str:
@@ -106,7 +95,7 @@ def _siblings(parts: list[Fact]) -> str:
     return ""
 
 
-def _block(ctx, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
+def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     """The facts of the 其中 block that follows the whole, or None when no block follows it."""
     fs = ctx.facts
     norm = ctx.doc.norm
@@ -123,27 +112,34 @@ def _block(ctx, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     gap_end = nxt.q.start if nxt is not None else s_end
     gap = norm[sat_end:gap_end]
     block_sentence = None
-    m = _QIZHONG.search(gap)
+    m = lex.marker("breakdown").search(gap)
+    topic = False
+    if m is None:
+        m = lex.marker("topic").search(gap)
+        topic = m is not None
     if m:
         # the marker opens the clause or the sentence right after the whole (…亿元，其中… / …亿元。其中…), or
         # follows a few words of the whole's own clause (…亿元(现价)，其中)
         before_marker = gap[:m.start()]
-        if re.fullmatch(r"[,，;；:：。\s]*", before_marker):
-            block_sentence = whole.sentence + (1 if re.search(r"[。!?！？\n]", before_marker) else 0)
-        elif len(before_marker) <= 12 and not re.search(r"[。!?！？\n]", before_marker):
+        if re.fullmatch(_PUNCT + "*", before_marker):
+            block_sentence = whole.sentence + (1 if re.search(_STOP, before_marker) else 0)
+        elif len(before_marker) <= 12 and not re.search(_STOP, before_marker):
             block_sentence = whole.sentence
-    elif _CONTAINER.match(gap) and nxt is not None and nxt.sentence == whole.sentence:
+    elif lex.marker("container").fullmatch(gap) and nxt is not None and nxt.sentence == whole.sentence:
         block_sentence = whole.sentence  # 在70只分红的基金中，债券型基金有46只…: a container and its members
         m = None
     if block_sentence is None:
         return None
     out = [f for f in after if f.sentence == block_sentence]
+    if topic:
+        whole.cues.append("topic-block")
     if m is not None and out:
         # the first part stands in the marker's clause, or in the clause right after a bare 其中，/其中：
         marker_at = sat_end + m.start()
         first = out[0]
         between = norm[marker_at:first.q.start]
-        if len(re.findall(r"[,，;；。]", between)) > (1 if re.match(r"(?:其中|包括)[,，:：]", between) else 0):
+        bare = re.match(lex.marker("breakdown").pattern + _PUNCT, between)
+        if len(re.findall(r"[,，;；。]", between)) > (1 if bare else 0):
             return None
     return out
 
@@ -161,7 +157,7 @@ def parts(ctx) -> list[Binding]:
             continue
         if whole.q.bound not in ("exact", "more", "lower", "approx", "near") or not whole.q.unit:
             continue  # a bare number (6连胜, 23.3分) says too little of what it counts
-        block = _block(ctx, whole, facts)
+        block = _block(ctx, lex, whole, facts)
         if block is None:
             continue
         members: list[Fact] = []
@@ -170,10 +166,10 @@ def parts(ctx) -> list[Binding]:
             if nested_from is not None and f.clause == nested_from:
                 continue
             gap_start = members[-1].q.end if members else whole.q.end
-            if members and _QIZHONG.search(norm[gap_start:f.q.start]) and "其中" in norm[gap_start:f.q.start]:
+            if members and lex.marker("breakdown").search(norm[gap_start:f.q.start]):
                 nested_from = f.clause  # a breakdown of the part before: skip its clause
                 continue
-            if _BREAK_WORDS.search(norm[gap_start:f.q.start]):
+            if lex.marker("list_break").search(norm[gap_start:f.q.start]):
                 break
             if f.role != "level" or f.paren or not same_kind(f, whole) or not f.additive:
                 continue
@@ -188,16 +184,20 @@ def parts(ctx) -> list[Binding]:
             continue
         part_qs = [f.q for f in members]
         if len(members) == 1:
+            if "topic-block" in whole.cues and len(_lcs_suffix([whole.key, members[0].key])) < 2:
+                continue
             out.append(Binding(slots={"part": part_qs[0], "total": whole.q}, tags={"single"},
                                how=f"{members[0].q.text} is listed under {whole.q.text} (其中)"))
             continue
         partition = _partition(lex, members)
         count = _stated_count(ctx, whole)
         why = _siblings(members)
+        if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
+            continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
         if partition is not None:
             how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        elif _complement(members):
+        elif _complement(lex, members):
             how = f"{members[0].measure} and {members[1].measure} are complements: together the whole"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         elif count is not None and count == len(members) and why:
@@ -207,12 +207,9 @@ def parts(ctx) -> list[Binding]:
             how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
                                certain=bool(why)))
-    out.extend(_total_after(ctx, facts))
+    out.extend(_total_after(ctx, lex, facts))
     out.extend(_respectively(ctx, facts, lex))
     return out
-
-
-_NAME_SPLIT = re.compile(r"、|和|与|及|以及")
 
 
 def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
@@ -227,8 +224,8 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
         f = facts[i]
         group = [f]
         j = i + 1
-        while j < len(facts) and facts[j].clause == f.clause and same_kind(facts[j], f) and re.fullmatch(
-                r"\s*(?:、|和|与|及|,|，)\s*", norm[group[-1].q.end:facts[j].q.start]):
+        while j < len(facts) and facts[j].clause == f.clause and same_kind(facts[j], f) and lex.marker(
+                "list_join").fullmatch(norm[group[-1].q.end:facts[j].q.start]):
             group.append(facts[j])
             j += 1
         i = j if len(group) > 1 else i + 1
@@ -237,11 +234,13 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
         s0, _ = fs.sentences[f.sentence]
         head = norm[s0:f.q.start]
         head = re.split(r"[,，;；:：。]", head)[-1]
-        k = head.rfind("分别")
-        if k < 0:
+        rm = None
+        for rm in lex.marker("respectively").finditer(head):
+            pass
+        if rm is None:
             continue
-        names = [n for n in _NAME_SPLIT.split(head[:k]) if n]
-        verb = head[k + 2:].strip("为是有达")
+        names = [n.strip() for n in lex.marker("name_split").split(head[:rm.start()]) if n.strip()]
+        verb = fs.key_of(head[rm.end():])[1]
         if len(names) != len(group) or any(len(n) > 10 for n in names):
             continue
         whole = None
@@ -263,7 +262,7 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
     return out
 
 
-def _total_after(ctx, facts: list[Fact]) -> list[Binding]:
+def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
     """Parts first, then their total: 甲区3亿元，乙区2亿元，合计5亿元."""
     norm = ctx.doc.norm
     out = []
@@ -271,7 +270,8 @@ def _total_after(ctx, facts: list[Fact]) -> list[Binding]:
         if total.role != "level" or total.q.type != "amount" or total.paren:
             continue
         lead_start = facts[i - 1].q.end if i else 0
-        if not _TOTAL_AFTER.search(norm[lead_start:total.q.start]):
+        lead = norm[lead_start:total.q.start]
+        if not re.search("(?:" + lex.marker("total_after").pattern + r")\Z", lead):
             continue
         members = []
         for f in reversed(facts[:i]):

@@ -20,14 +20,14 @@ LOOK_BACK = 6  # sentences
 
 
 def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclude: set[int],
-           scope: str = "") -> Fact | None:
+           scope: str = "", generic=lambda s: False) -> Fact | None:
     """The one level figure before `before` whose measure reads as `name` (best match, clearly ahead), in the
     scope the name gives (英国国际学生 is not a university's 国际学生)."""
     best: list[tuple[float, Fact]] = []
     for f in facts:
         if f.index in exclude or f.role not in ("level",) or f.paren:
             continue
-        if scope and not _generic_scope(scope) and f.scope != scope and scope not in f.measure:
+        if scope and not generic(scope) and f.scope != scope and scope not in f.measure:
             continue
         if f.sentence < before.sentence - LOOK_BACK or f.index > before.index + 6:
             continue
@@ -55,11 +55,6 @@ def _inline_base(fs, facts: list[Fact], s: Fact, part: Fact) -> Fact | None:
     return f if f.index != part.index and same_dimension(f.q, part.q) else None
 
 
-def _generic_scope(scope: str) -> bool:
-    """全市, 全省, 我国, 本市: the text's own area, which its figures need not repeat."""
-    return scope[:1] in "全我本该" or scope in ("全国", "国内")
-
-
 def _container(ctx, part: Fact) -> Fact | None:
     """The whole of the 其中 block the part is listed in (from the parts frame)."""
     for b in bindings(ctx, "parts"):
@@ -71,6 +66,9 @@ def _container(ctx, part: Fact) -> Fact | None:
 
 @frame("share")
 def share(ctx) -> list[Binding]:
+    from ..facts.lexicon import lexicon
+
+    lex = lexicon(ctx.doc.language)
     fs = ctx.facts
     facts = fs.facts
     out: list[Binding] = []
@@ -96,7 +94,8 @@ def share(ctx) -> list[Binding]:
             base, how_base = inline, f"base {inline.q.text}, stated in the share's own phrase"
         elif s.base:
             scope, key = fs.key_of(s.base)
-            base = _named(facts, key, s, part, {part.index, s.index}, scope)
+            base = _named(facts, key, s, part, {part.index, s.index}, scope,
+                          lambda sc: bool(lex.marker("generic_scope").fullmatch(sc)))
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
