@@ -91,7 +91,7 @@ class ZhReader:
         self.compare = r(r"(?P<cmp>{compare})")
         self.compare_free = re.compile(r"(?:比|较|与|同)(?P<ref>[^\ue001-\ue00f,;:，；：]{1,16}?)(?:相比|相较|比较)?"
                                        r"(?=(?:增长|增加|上升|上涨|提高|提升|下降|减少|降低|下跌|回落|多|少|高|低|快|慢|"
-                                       r"加快|放缓|扩大|缩小|收窄|增|减|共|分别|累计|均|都|又|还|仍|已)|[,，]?\Z)")
+                                       r"加快|放缓|扩大|缩小|收窄|增|减|共|分别|累计|都|又|还|仍|已)|[,，]?\Z)")
         self.prior_lead = r(r"(?:{prior})(?:同期)?(?:的|为|是|有|达|共|仅|只有|约|达到)*\Z")
         self.from_lead = re.compile(r"(?:由|从)(?:[^\ue001-\ue00f]{0,14})\Z")
         self.to_between = re.compile(r"\A[^\ue001-\ue00f,;，；。]{0,12}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|"
@@ -222,7 +222,7 @@ class ZhReader:
                     measure_zone = measure_zone[:j]
             measure_zone = re.sub(r"(?:比|较|与|同)$", "", measure_zone)
         elif f.role == "share":
-            im = re.search(r"占[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone)
+            im = re.search(r"(?:占|完成|达到|相当于|是|为)[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone)
             if im and not self.share_end.search(local):
                 f.cues.append("inline-base")
                 measure_zone = zone[:im.start()]
@@ -298,6 +298,8 @@ class ZhReader:
             return "prior", 0, "从"
         if typ == "percent" and self._compared_with(local, tail):
             return "prior", 0, "相比"
+        if typ == "percent" and self.prior_lead.search(local):
+            return "prior", 0, ""
         if typ == "percent":
             if self.cagr.search(local) and (up or rate_up):
                 return "cagr", 1, (up or rate_up).group("cue")
@@ -307,7 +309,8 @@ class ZhReader:
                 if mm and not self._blocked(mm.group("cue"), local, q):
                     return "rate", sign, mm.group("cue")
             if self.share_end.search(local) or self.share_noun_end.search(local) or (
-                    re.search(r"占[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone) and local == "的"):
+                    re.search(r"(?:占|完成|达到|相当于|是|为)[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone)
+                    and local == "的"):
                 return "share", 0, "占"
             if self.ratio_end.search(local):
                 return "ratio", 0, "的"
@@ -341,7 +344,7 @@ class ZhReader:
             return "prior", 0, ""
         if self._compared_with(local, tail):
             return "prior", 0, "相比"
-        if re.search(r"(?:是|为|相当于|等于)[^\ue001-\ue00f,，;；。]{0,8}\Z", local) and re.match(
+        if re.search(r"(?:是|为|相当于|等于|占|完成|达到)[^\ue001-\ue00f,，;；。]{0,20}\Z", local) and re.match(
                 r"[^\ue001-\ue00f,，;；。]{0,2}的[\ue002\ue004]", tail):
             return "base", 0, "的"  # 是2013年312万人次的4.1倍: the figure a multiple or share is taken of
         return "level", 0, ""
@@ -429,6 +432,9 @@ class ZhReader:
             if z == before:
                 break
         z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)
+        z = re.sub(r"^(?:和|与|及|以及|或|而|则|但)(?=[\u4e00-\u9fff]{2})", "", z)
+        if not scope and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|县|区|州)", z):
+            return "", z  # 临川市增长9.4%: a place, not a measure
         return z[-24:], scope
 
     def name_key(self, name: str) -> tuple[str, str]:
@@ -457,6 +463,7 @@ class ZhReader:
         """A change, rate, share or points with no measure words of its own belongs to the figure before it in the
         sentence (the level it qualifies); a compare phrase carries over to the next change in the sentence."""
         subject: Fact | None = None
+        share_subject: Fact | None = None
         last_percent: Fact | None = None
         last_compare = ""
         sentence = -1
@@ -464,6 +471,7 @@ class ZhReader:
         for f in facts:
             if f.sentence != sentence:
                 subject, last_percent, last_compare, sentence, prev = None, None, "", f.sentence, None
+                share_subject = None
             if "to" in f.cues and prev is not None and prev.role == "prior":
                 f.measure, f.key, f.scope = prev.measure, prev.key, f.scope or prev.scope
                 f.own_measure = prev.own_measure
@@ -481,6 +489,12 @@ class ZhReader:
                 continue
             if f.q.type == "percent" and f.role in ("level", "rate", "cagr", "avg_rate", "share"):
                 last_percent = f
+            if f.role == "share" and f.q.type == "percent" and not f.paren:
+                share_subject = f
+            if f.role == "prior" and f.q.type == "percent" and not f.own_measure and share_subject is not None \
+                    and (subject is None or share_subject.index > subject.index):
+                f.measure, f.key, f.subject = share_subject.measure, share_subject.key, share_subject.index
+                continue
             if f.role in ("level", "prior") and not f.paren:
                 if f.own_measure or subject is None or f.role == "level":
                     if not f.own_measure and subject is not None and f.role == "level" and f.clause == subject.clause:

@@ -41,7 +41,7 @@ def measure_match(wanted: str, have: str) -> float:
         return 0.0
     extra_have = len(b - a)
     extra_want = len(a - b)
-    return common / (common + 2 * extra_have + extra_want)
+    return common / (common + 2 * extra_have + 0.5 * extra_want)
 
 
 def describe(f: Fact) -> str:

@@ -66,7 +66,7 @@ def growth(ctx) -> list[Binding]:
     by_index = ctx.facts.by_index
     out: list[Binding] = []
     for level in facts:
-        if level.role != "level" or level.paren:
+        if level.paren or not (level.role == "level" or (level.role == "share" and level.q.type == "percent")):
             continue
         priors = _attached(facts, level, "prior")
         prior = priors[-1] if priors else None
@@ -148,7 +148,7 @@ def points_ref(ctx) -> list[Binding]:
             continue
         if rate.role == "level" and any(f.role == "prior" and f.subject == rate.index for f in facts):
             continue  # from a% to b%, d points: the growth frame binds it
-        ref = _reference(facts, rate, d)
+        ref = _prior_between(facts, rate, d) or _reference(facts, rate, d)
         slots = {"rate": rate.q, "points": d.q}
         if ref is not None:
             slots["ref"] = ref.q
@@ -158,6 +158,13 @@ def points_ref(ctx) -> list[Binding]:
             out.append(Binding(slots=slots, how=f"{rate.q.text} compared {d.compare}", tags={_tag(d), "ref-missing"},
                                certain=False))
     return out
+
+
+def _prior_between(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:
+    """增速比一季度的10.5%回落1.1个百分点: the rate compared with stands between the rate and its points."""
+    ps = [f for f in facts if rate.index < f.index < d.index and f.sentence == d.sentence and f.role == "prior"
+          and f.q.type == "percent" and f.subject in (None, rate.index)]
+    return ps[-1] if len(ps) == 1 else None
 
 
 def _reference(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:

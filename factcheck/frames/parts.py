@@ -90,7 +90,8 @@ def _siblings(parts: list[Fact]) -> str:
     head = _lcs_suffix(measures)
     if len(head) >= 2:
         return f"parts of one kind ({head})"
-    if len({p.clause for p in parts}) == 1 and all(m and len(m) <= 8 for m in measures):
+    names = [p.measure or p.scope for p in parts]
+    if len({p.clause for p in parts}) == 1 and all(m and len(m) <= 8 for m in names):
         return "a list of named parts"  # 东区5.2亿元、西区6.1亿元: one clause, names and figures
     return ""
 
