@@ -14,6 +14,7 @@ import bisect
 import re
 
 from ..extract.masked import mask
+from ..extract.zh import COUNT_UNITS
 from ..model import Quantity
 from ..read import Document
 from . import register
@@ -89,7 +90,7 @@ class ZhReader:
         self.cagr = r(r"{cagr}")
         self.avg_rate = r(r"{avg_rate}")
         self.compare = r(r"(?P<cmp>{compare})")
-        self.compare_free = re.compile(r"(?:比|较|与|同)(?P<ref>[^\ue001-\ue00f,;:，；：]{1,16}?)(?:相比|相较|比较)?"
+        self.compare_free = re.compile(r"(?:相比|相较|比|较|与|同)(?P<ref>[^\ue001-\ue00f,;:，；：]{1,16}?)(?:相比|相较|比较)?"
                                        r"(?=(?:增长|增加|上升|上涨|提高|提升|下降|减少|降低|下跌|回落|多|少|高|低|快|慢|"
                                        r"加快|放缓|扩大|缩小|收窄|增|减|共|分别|累计|都|又|还|仍|已)|[,，]?\Z)")
         self.prior_lead = r(r"(?:{prior})(?:同期)?(?:的|为|是|有|达|共|仅|只有|约|达到)*\Z")
@@ -102,6 +103,8 @@ class ZhReader:
         self.to_lead = re.compile(r"\A[^\ue001-\ue00f]{0,6}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|下跌|回落|"
                                   r"缩小|降|减|增|升|跌|变)?(?:到|至)(?:了)?[^\ue001-\ue00f]{0,14}\Z")
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
+        self.up_word = r(r"(?:{up})(?:到|至)")
+        self.down_word = r(r"(?:{down})(?:到|至)")
         self.change_start = r(r"\A(?:的)?(?:实现|又|还|再)?(?:{up}|{down})")
         self.pull = re.compile(r"拉动|贡献|带动[^\ue001-\ue00f]{0,20}增长")
         self.verbs_end = r(r"(?:{level_verbs})+\Z")
@@ -125,6 +128,7 @@ class ZhReader:
         self.years = [q for q in live if q.type == "year"]
         self.doc_norm = doc.norm
         self._prev_from = False
+        self._prev_in_clause: Fact | None = None
         facts: list[Fact] = []
         context_period = Period()
         last_sentence = -1
@@ -190,7 +194,15 @@ class ZhReader:
         else:
             f.period = period
         f.role, f.sign, cue = self._role(q, local, zone, tail, self._prev_from)
+        prev = self._prev_in_clause
+        if (prev is not None and prev.clause == c and re.fullmatch(r"\s*(?:和|、|与|及|以及)\s*", local)
+                and prev.role in ("change", "rate", "points", "share") and q.type == prev.q.type
+                and f.role in ("level", "other")):
+            # 分别比去年增长20.2亿元和10.8亿元: the second of a joined pair plays the first one's part
+            f.role, f.sign, cue = prev.role, prev.sign, (prev.cues[0] if prev.cues else "")
+            f.compare, f.cues = prev.compare, list(prev.cues)
         self._prev_from = f.role == "prior" and cue == "从"
+        self._prev_in_clause = f
         if cue == "到":
             f.cues.append("to")
         if cue:
@@ -256,11 +268,11 @@ class ZhReader:
         f.own_measure = bool(f.measure)
         f.key = self.key(f.measure)
         f.additive = self._additive(q, f, tail)
-        if q.unit and q.type == "amount":
+        if q.unit in COUNT_UNITS and q.type == "amount":
             nm = re.match(r"([\u4e00-\u9fff]{1,8}?)(?=中|里|内|[的,，。;；、:：)（(]|$|和|与|及|共|分别|占|比|同比|增长|下降|为|是|有|达)",
                           tail)
             if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)):
-                f.noun = nm.group(1)[-2:]
+                f.noun = nm.group(1)
                 if not f.measure:
                     f.measure, f.key = nm.group(1), self.key(nm.group(1))  # 70只分红的基金: the measure after the count
         return f
@@ -293,7 +305,8 @@ class ZhReader:
         rate_up = self.rate_up_end.search(local)
         rate_down = self.rate_down_end.search(local)
         if k_prev_from and self.to_lead.match(local):
-            return "level", 0, "到"
+            sign = 1 if self.up_word.search(local) else -1 if self.down_word.search(local) else 0
+            return "level", sign, "到"
         if typ in ("percent", "amount") and self.from_lead.search(local) and self._followed_by_to(q):
             return "prior", 0, "从"
         if typ == "percent" and self._compared_with(local, tail):

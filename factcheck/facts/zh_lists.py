@@ -134,7 +134,7 @@ def find_counts(norm: str, furniture) -> list[CountClaim]:
 def _noun_end(norm: str, m: re.Match) -> int:
     e = m.end("noun")
     # the noun ends before a verb or particle that continues the sentence
-    k = re.search(r"的|是|为|有|在|中|等|和|与|及|里|上|之", m.group("noun"))
+    k = re.search(r"的|是|为|有|在|中|等|和|与|及|里|上|之|均|都|也|又|还|已|将|被|从|对", m.group("noun"))
     return m.end("cls") + (k.start() if k else len(m.group("noun")))
 
 

@@ -15,7 +15,8 @@ def same_kind(a: Fact, b: Fact) -> bool:
     """One dimension, and where a classifier counts things, the same things (两个对手 and 10.5个篮板 do not compare)."""
     if not same_dimension(a.q, b.q):
         return False
-    return not (a.noun and b.noun and a.noun != b.noun and a.noun not in b.noun and b.noun not in a.noun)
+    an, bn = a.noun[-2:], b.noun[-2:]
+    return not (an and bn and an != bn and an not in bn and bn not in an)
 
 
 def _unit(q: Quantity) -> str:

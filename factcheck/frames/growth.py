@@ -117,7 +117,58 @@ def growth(ctx) -> list[Binding]:
                 for d in points:
                     out.append(Binding(slots={"level": level.q, "prior": prior.q, "points": d.q}, how=how_prior,
                                        tags={_tag(d)}))
+            if level.sign and not (rates or changes or cagrs or points):
+                # 住宅供应量从64.91万平方米减少到21.25万平方米: the direction the text gives must hold
+                out.append(Binding(slots={"level": level.q, "prior": prior.q}, how=how_prior,
+                                   tags={"direction", "up" if level.sign > 0 else "down"}))
+        elif rates and not changes:
+            for r in rates:
+                b = _series(ctx, facts, level, r)
+                if b is not None:
+                    out.append(b)
     return out
+
+
+def _series(ctx, facts: list[Fact], level: Fact, r: Fact) -> Binding | None:
+    """A rate after two levels of one measure at two times, with no prior stated beside it (1月…13533元，到8月则为
+    18502元，上涨幅度为36.7%; 价格最高时为5385元…今天的价格为1888元，比最高时下降了64%). The earlier level is the
+    nearest one before, within two sentences, of the same dimension and measure, at another time or named by
+    the rate's comparison; certain only when the comparison names it or both periods are explicit."""
+    cands = []
+    for f in reversed([f for f in facts if f.index < level.index and f.sentence >= level.sentence - 2]):
+        if f.role not in ("level", "prior") or f.paren or not same_dimension(f.q, level.q):
+            continue
+        if f.additive != level.additive:
+            continue  # a price per unit is no earlier level of a total
+        if f.subject is not None and f.subject != level.index and f.role == "prior":
+            continue
+        score = measure_match(level.key, f.key) if level.key and f.key else (0.6 if not level.own_measure else 0.0)
+        named = bool(r.compare) and _names(ctx, f, r.compare)
+        timed = f.period_explicit and level.period_explicit and f.period != level.period
+        if r.compare and not named and not (r.compare_period and f.period == r.compare_period and f.period_explicit):
+            continue  # 比前周下降2.52%: compared with a time the text does not give a figure for
+        if named or (score >= (0.5 if not level.own_measure else 0.8) and (timed or not level.own_measure)):
+            cands.append((f, named, timed, score))
+            break
+    if not cands:
+        return None
+    f, named, timed, score = cands[0]
+    certain = named or (timed and score >= 0.8)
+    how = (f"earlier level {describe(f)}" + (f", named by '{r.compare}'" if named else ", the same measure at an earlier time"))
+    return Binding(slots={"level": level.q, "prior": f.q, "rate": r.q}, how=how, certain=certain,
+                   tags={_tag(r)} | ({"times"} if r.q.type == "multiple" else set()))
+
+
+def _names(ctx, f: Fact, compare: str) -> bool:
+    """Does the clause of f hold the words the comparison names (比最高时 -> 价格最高时为5385元)?"""
+    ref = compare.lstrip("比较与同")
+    if len(ref) < 2:
+        return False
+    s, _ = ctx.facts.sentences[f.sentence]
+    lead = ctx.doc.norm[s:f.q.start]
+    clause = lead[max(lead.rfind(ch) for ch in ",，;；:：") + 1:]
+    k = clause.find(ref)
+    return k >= 0 and not clause[:k].endswith(("比", "较", "与", "同", "相比"))
 
 
 def _years(ctx, by_index, level: Fact, prior: Fact) -> dict | None:

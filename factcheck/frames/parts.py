@@ -210,6 +210,31 @@ def parts(ctx) -> list[Binding]:
                                certain=bool(why)))
     out.extend(_total_after(ctx, lex, facts))
     out.extend(_respectively(ctx, facts, lex))
+    out.extend(_same_noun(ctx, facts, {id(b.slots["total"]) for b in out}))
+    return out
+
+
+def _same_noun(ctx, facts: list[Fact], taken: set[int]) -> list[Binding]:
+    """全国有519个城市…，达到一级标准的城市21个，二级标准的城市378个…: a count of things, then counts of kinds of
+    those things in the same sentence (each named with the whole's noun)."""
+    out = []
+    for i, whole in enumerate(facts):
+        if whole.role != "level" or not whole.noun or id(whole.q) in taken or whole.q.type != "amount":
+            continue
+        members = []
+        for f in facts[i + 1:]:
+            if f.sentence != whole.sentence:
+                break
+            if f.role != "level" or f.paren:
+                continue
+            if not same_dimension(f.q, whole.q):
+                continue
+            if f.measure.endswith(whole.noun) and f.measure != whole.noun:
+                members.append(f)
+        if len(members) < 2:
+            continue
+        out.append(Binding(slots={"parts": [f.q for f in members], "total": whole.q}, tags={"partial"},
+                           how=f"{len(members)} kinds of {whole.noun} counted after {whole.q.text}; the list may be partial"))
     return out
 
 

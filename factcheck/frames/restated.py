@@ -1,0 +1,72 @@
+"""The same fact stated twice: a headline and the body, or a figure repeated later. They must agree (within the
+headline's rounding and qualifiers: 超过一千二百万人次 holds for 1236.5万人次).
+
+A headline is the text's first line when it is short and has no sentence end. Elsewhere a figure counts as
+restated only with the same measure, scope and explicit period, the same role and direction.
+"""
+
+from __future__ import annotations
+
+from ..facts.model import Fact
+from . import Binding, frame
+from .common import describe, measure_match, same_dimension
+
+_ROLES = ("level", "rate", "share", "change", "cagr", "points")
+
+
+def _same(a: Fact, b: Fact) -> float:
+    if a.role != b.role or a.q.type != b.q.type or not same_dimension(a.q, b.q):
+        return 0.0
+    if a.sign and b.sign and a.sign != b.sign:
+        return 0.0
+    if not a.key or not b.key:
+        return 0.0
+    return min(measure_match(a.key, b.key), measure_match(b.key, a.key))
+
+
+def _headline(ctx) -> int | None:
+    """The sentence index of the headline, when the text opens with one."""
+    fs = ctx.facts
+    if not fs.sentences:
+        return None
+    s, e = fs.sentences[0]
+    line = ctx.doc.norm[s:e].strip()
+    if 4 <= len(line) <= 60 and not line.endswith(("。", "!", "?", ".", "！", "？")) and "\n" in ctx.doc.norm[s:e + 1]:
+        return 0
+    return None
+
+
+@frame("restated")
+def restated(ctx) -> list[Binding]:
+    facts = ctx.facts.facts
+    out: list[Binding] = []
+    head = _headline(ctx)
+    if head is not None:
+        for h in [f for f in facts if f.sentence == head and f.role in _ROLES]:
+            scored = sorted(((_same(h, b), b) for b in facts if b.sentence > head and b.role in _ROLES),
+                            key=lambda t: (-t[0], t[1].index))
+            if not scored or scored[0][0] < 0.6:
+                continue
+            if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1].q.value != scored[0][1].q.value:
+                continue  # two body figures read alike: which one the headline restates is open
+            b = scored[0][1]
+            out.append(Binding(slots={"body": b.q, "headline": h.q},
+                               how=f"the headline restates {describe(b)}", tags={"headline"}))
+    seen = set()
+    for i, a in enumerate(facts):
+        if a.role not in ("level",) or not a.period_explicit or len(a.key) < 4 or not a.q.unit:
+            continue
+        if a.period.year is None or a.period.year >= 9000:
+            continue  # only a period the text names (2009年8月), not 今年 nor a bare month
+        for b in facts[i + 1:]:
+            if b.sentence == a.sentence or b.role != a.role or not b.period_explicit:
+                continue
+            if b.period != a.period or (a.scope or "") != (b.scope or "") or a.key != b.key:
+                continue
+            if not same_dimension(a.q, b.q) or (a.index, b.index) in seen:
+                continue
+            seen.add((a.index, b.index))
+            out.append(Binding(slots={"body": a.q, "headline": b.q}, tags={"again"},
+                               how=f"{describe(b)} restates {a.q.text} (same measure, scope and period)"))
+            break
+    return out
