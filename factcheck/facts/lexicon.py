@@ -86,6 +86,14 @@ class Lexicon:
     def within(self) -> list[Within]:
         return list(self.spec.within)
 
+    def holds_as_part(self, wanted: str, have: str) -> bool:
+        """Does `have` name a whole that holds `wanted` as one of its parts (进出口 holds 出口)?"""
+        for p in self.partitions:
+            whole = p.whole or ""
+            if whole and whole in have and whole not in wanted and any(w in wanted for w in p.parts):
+                return True
+        return False
+
     def marker(self, name: str) -> re.Pattern:
         """A structure marker: the alternation of its patterns ((?!) when the language has none)."""
         pats = self.spec.markers.get(name, [])

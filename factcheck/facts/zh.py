@@ -105,6 +105,9 @@ class ZhReader:
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
         self.up_word = r(r"(?:{up})(?:到|至)")
         self.down_word = r(r"(?:{down})(?:到|至)")
+        # the noun a classifier counts: up to the next particle, verb or clause break (519个城市报告了… -> 城市)
+        self.noun_after = r(r"([\u4e00-\u9fff]{1,8}?)(?=中|里|内|[的,，。;；、:：)（(]|$|和|与|及|共|分别|占|比|同比|"
+                            r"{up}|{down}|{verbs})")
         self.change_start = r(r"\A(?:的)?(?:实现|又|还|再)?(?:{up}|{down})")
         self.pull = re.compile(r"拉动|贡献|带动[^\ue001-\ue00f]{0,20}增长")
         self.verbs_end = r(r"(?:{level_verbs})+\Z")
@@ -269,8 +272,7 @@ class ZhReader:
         f.key = self.key(f.measure)
         f.additive = self._additive(q, f, tail)
         if q.unit in COUNT_UNITS and q.type == "amount":
-            nm = re.match(r"([\u4e00-\u9fff]{1,8}?)(?=中|里|内|[的,，。;；、:：)（(]|$|和|与|及|共|分别|占|比|同比|增长|下降|为|是|有|达)",
-                          tail)
+            nm = self.noun_after.match(self.t[p + 1:p + 14])
             if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)):
                 f.noun = nm.group(1)
                 if not f.measure:

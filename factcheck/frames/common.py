@@ -28,6 +28,21 @@ def chars(key: str) -> set[str]:
     return {c for c in key if not c.isspace()}
 
 
+def named_match(wanted: str, have: str, blocked=lambda w, h: False) -> float:
+    """How well a name in the text (a share's base, 出让总面积) finds a figure's measure (土地出让总面积): the same
+    words in any order, or the name held whole inside the measure (a shortening), unless the lexicon says the
+    measure is a whole that holds the name as one of its parts (出口 never finds 进出口总值)."""
+    if not wanted or not have:
+        return 0.0
+    if blocked(wanted, have):
+        return 0.0
+    if chars(wanted) == chars(have):
+        return 1.0
+    if len(wanted) >= 2 and wanted in have:
+        return 0.85
+    return measure_match(wanted, have)
+
+
 def measure_match(wanted: str, have: str) -> float:
     """How well a measure named in the text (a share's base, a compared figure) names another fact's measure:
     1.0 for the same words in any order (陶瓷出口 ~ 出口陶瓷), less when one holds words the other lacks. A word

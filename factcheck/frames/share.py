@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, bindings, frame
-from .common import describe, measure_match, same_dimension
+from .common import describe, measure_match, named_match, same_dimension
 
 LOOK_BACK = 6  # sentences
 
 
 def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclude: set[int],
-           scope: str = "", generic=lambda s: False) -> Fact | None:
+           scope: str = "", generic=lambda s: False, blocked=lambda w, h: False, shortened: bool = True,
+           back: int = LOOK_BACK) -> Fact | None:
     """The one level figure before `before` whose measure reads as `name` (best match, clearly ahead), in the
     scope the name gives (英国国际学生 is not a university's 国际学生)."""
     best: list[tuple[float, Fact]] = []
@@ -29,13 +30,13 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
             continue
         if scope and not generic(scope) and f.scope != scope and scope not in f.measure:
             continue
-        if f.sentence < before.sentence - LOOK_BACK or f.index > before.index + 6:
+        if f.sentence < before.sentence - back or f.index > before.index + 6:
             continue
         if f.sentence > before.sentence:
             continue
         if like is not None and not same_dimension(f.q, like.q):
             continue
-        score = measure_match(name, f.key)
+        score = named_match(name, f.key, blocked) if shortened else measure_match(name, f.key)
         if score >= 0.8:
             best.append((score, f))
     if not best:
@@ -82,7 +83,9 @@ def share(ctx) -> list[Binding]:
         if part is not None and part.role not in ("level",):
             part = None
         if part is None and s.own_measure and s.key:
-            part = _named(facts, s.key, s, None, {s.index})
+            # the part is named by its own words, in this sentence or the one before (not a shortening: 三级 is not
+            # 劣于三级标准的城市)
+            part = _named(facts, s.key, s, None, {s.index}, blocked=lex.holds_as_part, shortened=False, back=1)
             how_part = f"part {describe(part)}, named by '{s.measure}'" if part is not None else ""
         if part is None:
             continue
@@ -95,7 +98,7 @@ def share(ctx) -> list[Binding]:
         elif s.base:
             scope, key = fs.key_of(s.base)
             base = _named(facts, key, s, part, {part.index, s.index}, scope,
-                          lambda sc: bool(lex.marker("generic_scope").fullmatch(sc)))
+                          lambda sc: bool(lex.marker("generic_scope").fullmatch(sc)), lex.holds_as_part)
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
