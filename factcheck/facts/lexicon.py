@@ -48,6 +48,15 @@ class Within(Record):
 
 
 @dataclass
+class PerUnit(Record):
+    """What an average is taken per: 人均 -> 人."""
+
+    __pydantic_config__ = _FORBID
+    average: str
+    unit: str
+
+
+@dataclass
 class LexiconSpec(Record):
     __pydantic_config__ = _FORBID
     language: str = field(description="zh or en.")
@@ -57,6 +66,7 @@ class LexiconSpec(Record):
     partitions: list[Partition] = field(default_factory=list)
     derived: list[Derived] = field(default_factory=list)
     within: list[Within] = field(default_factory=list)
+    per_unit: list[PerUnit] = field(default_factory=list)
 
 
 class Lexicon:
@@ -180,6 +190,7 @@ def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
             out.markers.setdefault(k, []).extend(v)
         out.derived.extend(s.derived)
         out.within.extend(s.within)
+        out.per_unit.extend(s.per_unit)
     out.words = words
     return out
 

@@ -90,9 +90,9 @@ class ZhReader:
         self.cagr = r(r"{cagr}")
         self.avg_rate = r(r"{avg_rate}")
         self.compare = r(r"(?P<cmp>{compare})")
-        self.compare_free = re.compile(r"(?:相比|相较|比|较|与|同)(?P<ref>[^\ue001-\ue00f,;:，；：]{1,16}?)(?:相比|相较|比较)?"
-                                       r"(?=(?:增长|增加|上升|上涨|提高|提升|下降|减少|降低|下跌|回落|多|少|高|低|快|慢|"
-                                       r"加快|放缓|扩大|缩小|收窄|增|减|共|分别|累计|都|又|还|仍|已)|[,，]?\Z)")
+        # 比最高时下降了64%, 比全省平均水平高3.2个百分点: what a change is measured against, up to the change word
+        self.compare_free = r(r"(?:相比|相较|比|较|与|同)(?P<ref>[^\ue001-\ue00f,;:，；：]{1,16}?)(?:相比|相较|比较)?[,，]?"
+                              r"(?:(?:都|又|还|仍|已|共|分别|累计)?(?:{up}|{down}|高|低|快|慢)(?:了|出|为|达|约|近|超过)*)?\Z")
         self.prior_lead = r(r"(?:{prior})(?:同期)?(?:的|为|是|有|达|共|仅|只有|约|达到)*\Z")
         self.from_lead = re.compile(r"(?:由|从)(?:[^\ue001-\ue00f]{0,14})\Z")
         self.to_between = re.compile(r"\A[^\ue001-\ue00f,;，；。]{0,12}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|"
@@ -103,6 +103,7 @@ class ZhReader:
         self.to_lead = re.compile(r"\A[^\ue001-\ue00f]{0,6}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|下跌|回落|"
                                   r"缩小|降|减|增|升|跌|变)?(?:到|至)(?:了)?[^\ue001-\ue00f]{0,14}\Z")
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
+        self.to_level = r(r"(?P<cue>{up}|{down})(?:为|至|到)(?:了)?\Z")
         self.up_word = r(r"(?:{up})(?:到|至)")
         self.down_word = r(r"(?:{down})(?:到|至)")
         # the noun a classifier counts: up to the next particle, verb or clause break (519个城市报告了… -> 城市)
@@ -254,6 +255,8 @@ class ZhReader:
                 f.base = self._clean(mm.group("base"))[0]
         elif "to" in f.cues or cue == "相比":
             measure_zone = ""
+        elif cue == "为到":
+            measure_zone = local[:self.to_level.search(local).start()]
         elif f.role == "multiple":
             mm = self.ratio_end.search(local)
             if cue == "inline-base":
@@ -316,6 +319,9 @@ class ZhReader:
         if typ == "percent" and self.prior_lead.search(local):
             return "prior", 0, ""
         if typ == "percent":
+            tm = self.to_level.search(local)
+            if tm and not self.cagr.search(local):
+                return "level", (1 if tm.group("cue") in self.lex.words("up") else -1), "为到"
             if self.cagr.search(local) and (up or rate_up):
                 return "cagr", 1, (up or rate_up).group("cue")
             if self.avg_rate.search(local) and (up or down or rate_up or rate_down):
@@ -349,6 +355,10 @@ class ZhReader:
                 return "multiple", 0, "inline-base"
             return "multiple", 0, "倍"
         # amounts
+        tm = self.to_level.search(local)
+        if tm and not self._blocked(tm.group("cue"), local[:tm.end("cue")], q):
+            # 下调为3468元, 增至5000万元: the level reached, not the size of the change
+            return "level", (1 if tm.group("cue") in self.lex.words("up") else -1), "为到"
         vm = self.verb_measure.match(local)
         if vm and not self._blocked(vm.group("cue"), local[:vm.end("cue")], q):
             return "change", 1 if vm.group("cue") in self.lex.words("up") else -1, vm.group("cue")

@@ -1,0 +1,71 @@
+"""Averages and totals, and measures bounded by others.
+
+  约2200亿份基金分红，平均单位分红金额为0.29元，分红总额约380亿元     total = count × average (per unit: 份)
+  营业收入5.74亿元；净利润4735.38亿元                             净利润 within 营业收入 (lexicon: within)
+
+The average, the total and the count stand in one sentence; the average and the total name the same measure
+once the average's and the total's words are taken off (平均单位分红金额 and 分红总额: 分红); the count is in the
+unit the average is taken per (lexicon: per_unit).
+"""
+
+from __future__ import annotations
+
+from ..facts.model import Fact
+from . import Binding, frame
+from .common import describe, same_dimension
+
+
+def _strip(pattern, key: str) -> str:
+    return pattern.sub("", key).replace("金额", "")
+
+
+@frame("product")
+def product(ctx) -> list[Binding]:
+    from ..facts.lexicon import lexicon
+
+    lex = lexicon(ctx.doc.language)
+    avg_pat, tot_pat = lex.marker("average"), lex.marker("total")
+    facts = ctx.facts.facts
+    out: list[Binding] = []
+    for a in facts:
+        if a.role != "level" or not avg_pat.search(a.measure):
+            continue
+        per = next((p for p in lex.spec.per_unit if p.average in a.measure), None)
+        if per is None:
+            continue
+        head = _strip(avg_pat, a.key)
+        if len(head) < 2:
+            continue
+        same = [f for f in facts if f.sentence == a.sentence]
+        totals = [t for t in same if t.index > a.index and t.role == "level" and tot_pat.search(t.measure)
+                  and _strip(tot_pat, t.key) == head and same_dimension(t.q, a.q)]
+        counts = [n for n in same if n.index < a.index and n.role == "level" and n.q.unit == per.unit]
+        if len(totals) != 1 or not counts:
+            continue
+        t, n = totals[0], counts[-1]
+        out.append(Binding(slots={"count": n.q, "average": a.q, "total": t.q},
+                           how=f"{describe(t)} = {n.q.text} × {a.q.text} ({per.average}: per {per.unit})"))
+    return out
+
+
+@frame("within")
+def within(ctx) -> list[Binding]:
+    from ..facts.lexicon import lexicon
+
+    lex = lexicon(ctx.doc.language)
+    facts = ctx.facts.facts
+    out: list[Binding] = []
+    for spec in lex.spec.within:
+        for p in facts:
+            if p.role != "level" or spec.part not in p.measure:
+                continue
+            ws = [w for w in facts if w.role == "level" and spec.whole in w.measure and abs(w.sentence - p.sentence) <= 1
+                  and same_dimension(w.q, p.q) and w.period == p.period
+                  and (w.scope == p.scope or not w.scope or not p.scope)]
+            if len(ws) != 1:
+                continue
+            w = ws[0]
+            out.append(Binding(slots={"part": p.q, "whole": w.q},
+                               how=f"{spec.part} cannot exceed {spec.whole} ({describe(w)})",
+                               certain=w.sentence == p.sentence))
+    return out
