@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..extract.numbers import cn_numeral
 
-_CLASSIFIER = (r"大类|大|个|项|类|种|条|方面|部分|家|所|只|支|座|批|级|层|环节|阶段|步|点|件|位|名|国|省|市|县|区|地|城|"
+_CLASSIFIER = (r"大类|大|小|个|项|类|种|条|方面|部分|家|所|只|支|座|批|级|层|环节|阶段|步|点|件|位|名|国|省|市|县|区|地|城|"
                r"所高校|张|门|款|套|组|队|轮|期|场|道")
 _COUNT = re.compile(rf"(?P<n>[2-9]|1\d|20|[两二三四五六七八九十]|十[一二三四五六七八九])(?P<cls>{_CLASSIFIER})"
                     rf"(?P<noun>[\u4e00-\u9fff]{{0,6}})")
@@ -26,7 +26,7 @@ _CONJ = "和|与|及|以及|或"
 _BAD_ALWAYS = re.compile(r"(?:第|前|后|近|约|数|几|每|那|哪|各|再|又|多|超|逾|至|到|少|满|-|—|~|～|[一二三四五六七八九十\d]、)\Z")
 # what a count of characters, times or ages counts is not a list of items
 _BAD_NOUN = re.compile(r"\A(?:字|字母|词|句|遍|次|倍|岁|年|天|小时|分钟|秒|周|月|页|层楼|楼)")
-_NUMERAL_IN_ITEM = re.compile(r"[\d一二三四五六七八九十两百千万第-]")
+_NUMERAL_IN_ITEM = re.compile(r"\d|-|第[一二三四五六七八九十\d]|[一二三四五六七八九十两百千万]+(?:个|项|类|种|大|级|层|家|所|只|名|位|条|册|期|届|号)")
 _BAD_BEFORE = re.compile(r"(?:第|前|后|近|约|数|几|上|下|每|那|哪|是|有|各|共|仅|只|再|又|多|超|逾|至|到|和|及|与|或|-|—|~|～)\Z")
 _BAD_AFTER = re.compile(r"\A(?:以上|以下|以内|左右|多|余|之一|之间|第|年|月|日|天|周|小时|分钟|倍|成|%|百分点|个百分点)")
 
@@ -62,6 +62,9 @@ def _items(segment: str) -> list[tuple[int, str]]:
     longest_other = max(len(p) for p in parts[:-1]) if len(parts) > 1 else 0
     if len(parts) > 1 and len(parts[-1]) > max(longest_other + 3, 2 * longest_other):
         return []  # the last 'item' runs on into the sentence: the count is not in apposition to the list
+    shortest_other = min(len(p) for p in parts[:-1]) if len(parts) > 1 else 0
+    if len(parts) > 1 and len(parts[-1]) == 1 and shortest_other >= 3:
+        return []  # 云林四湖、斗六市: the count is part of a name (斗六市), not a count of the list
     restart = None
     for k in range(len(parts) - 2, -1, -1):
         cm = re.search(rf"(?<=[\u4e00-\u9fff])(?:{_CONJ})(?=[\u4e00-\u9fff])", parts[k])
@@ -115,7 +118,7 @@ def find_counts(norm: str, furniture) -> list[CountClaim]:
             continue
         if m.group("cls") in ("名", "位", "级", "层", "期", "轮", "场", "道", "点") and not m.group("noun"):
             continue  # 五名 alone is a rank or a headcount, 五层 a floor
-        if m.group("cls") == "大" and (not m.group("noun") or n >= 10):
+        if m.group("cls") in ("大", "小") and (not m.group("noun") or n >= 10):
             continue  # 十大重仓股, 十大新闻: a ranking's top ten, rarely listed in full
         if _BAD_NOUN.match(m.group("noun")):
             continue
