@@ -21,9 +21,9 @@ _CLASSIFIER = (r"大类|大|小|个|项|类|种|条|方面|部分|家|所|只|�
                r"所高校|张|门|款|套|组|队|轮|期|场|道")
 _COUNT = re.compile(rf"(?P<n>[2-9]|1\d|20|[两二三四五六七八九十]|十[一二三四五六七八九])(?P<cls>{_CLASSIFIER})"
                     rf"(?P<noun>[\u4e00-\u9fff]{{0,6}})")
-_ITEM_MAX = 16
+_ITEM_MAX = 24
 _CONJ = "和|与|及|以及|或"
-_BAD_ALWAYS = re.compile(r"(?:第|前|后|近|约|数|几|每|那|哪|各|再|又|多|超|逾|至|到|少|满|-|—|~|～|[一二三四五六七八九十\d]、)\Z")
+_BAD_ALWAYS = re.compile(r"(?:第|前|后|近|约|数|几|每|那|哪|各|再|又|多|超|逾|至|到|少|满|另|另外|其余|其他|剩余|-|—|~|～|[一二三四五六七八九十\d]、)\Z")
 # what a count of characters, times or ages counts is not a list of items
 _BAD_NOUN = re.compile(r"\A(?:字|字母|词|句|遍|次|倍|岁|年|天|小时|分钟|秒|周|月|页|层楼|楼)")
 _NUMERAL_IN_ITEM = re.compile(r"\d|-|第[一二三四五六七八九十\d]|[一二三四五六七八九十两百千万]+(?:个|项|类|种|大|级|层|家|所|只|名|位|条|册|期|届|号)")
@@ -39,6 +39,7 @@ class CountClaim:
     n: int
     readings: list[tuple[int, str]] = field(default_factory=list)  # (items, how the list was read)
     examples: bool = False  # the list ends with 等: it may name only some
+    closed: bool = False  # 这/此 stands between the list and the count: the list is all of them
     where: str = ""
 
 
@@ -160,15 +161,18 @@ def _before(norm: str, c: CountClaim) -> bool:
         dm = re.search(r"(?:这|此|上述|以上)\Z", norm[max(0, i - 2):i])
         if dm:
             i -= len(dm.group())  # 甲、乙和丙这3只: the list, then 这
+            c.closed = True
     j = i
     while j > 0 and norm[j - 1] not in ",;:。!?；：，\n()（）“”\"「」《》" and i - j < 200:
         j -= 1
     segment = norm[j:i]
     if "、" not in segment:
         pair = re.search(rf"[\u4e00-\u9fff]{{1,12}}(?:{_CONJ})[\u4e00-\u9fff]{{1,12}}\Z", segment)
-        if pair and c.n == 2 and not c.examples:
+        if pair and (c.n == 2 or c.closed) and not c.examples:
+            # 甲和乙两部分: a bare conjunction joins two items, so it can confirm a two and nothing else, unless 这
+            # closes the list (甲和乙这4只: two named, four counted)
             c.readings, c.where = [(2, "two items joined by a conjunction")], "before"
-            return True  # 甲和乙两部分: a bare conjunction joins two items, so it can confirm a two and nothing else
+            return True
         clauses = _clause_items(norm, c.start)
         if clauses >= 2:
             c.readings, c.where = [(clauses, "one clause with a rate per item")], "before"

@@ -126,6 +126,12 @@ def growth(ctx) -> list[Binding]:
                 b = _series(ctx, facts, level, r)
                 if b is not None:
                     out.append(b)
+        elif level.sign and "为到" in level.cues and not (rates or changes or cagrs or points):
+            # 2006年，住宅供应量减少到21.25万平方米 after 2005年…64.91万平方米: the direction against the level before
+            b = _series(ctx, facts, level, level)
+            if b is not None and b.certain:
+                out.append(Binding(slots={"level": level.q, "prior": b.slots["prior"]}, how=b.how,
+                                   tags={"direction", "up" if level.sign > 0 else "down"}))
     return out
 
 
@@ -153,7 +159,9 @@ def _series(ctx, facts: list[Fact], level: Fact, r: Fact) -> Binding | None:
     if not cands:
         return None
     f, named, timed, score = cands[0]
-    certain = named or (timed and score >= 0.8)
+    # certain when the comparison names the earlier level, or both are dated and the measure reads the same (or is
+    # carried on in the same sentence: 1月…为13533元，到8月则为18502元)
+    certain = named or (timed and (score >= 0.8 or (f.sentence == level.sentence and not level.own_measure)))
     how = (f"earlier level {describe(f)}" + (f", named by '{r.compare}'" if named else ", the same measure at an earlier time"))
     return Binding(slots={"level": level.q, "prior": f.q, "rate": r.q}, how=how, certain=certain,
                    tags={_tag(r)} | ({"times"} if r.q.type == "multiple" else set()))

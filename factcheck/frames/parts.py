@@ -126,7 +126,8 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
             block_sentence = whole.sentence + (1 if re.search(_STOP, before_marker) else 0)
         elif len(before_marker) <= 12 and not re.search(_STOP, before_marker):
             block_sentence = whole.sentence
-    elif lex.marker("container").fullmatch(gap) and nxt is not None and nxt.sentence == whole.sentence:
+    elif (lex.marker("container").fullmatch(re.split(r"[,，;；:：]", gap)[0] + "，")
+          and nxt is not None and nxt.sentence == whole.sentence):
         block_sentence = whole.sentence  # 在70只分红的基金中，债券型基金有46只…: a container and its members
         m = None
     if block_sentence is None:
@@ -172,6 +173,8 @@ def parts(ctx) -> list[Binding]:
                 continue
             if lex.marker("list_break").search(norm[gap_start:f.q.start]):
                 break
+            if members and lex.marker("period_shift").search(norm[gap_start:f.q.start]):
+                break  # 而去年同期…: the figures that follow belong to another period
             if f.role != "level" or f.paren or not same_kind(f, whole) or not f.additive:
                 continue
             if any(d.name in f.measure for d in lex.derived):
