@@ -61,7 +61,8 @@ def _items(segment: str) -> list[tuple[int, str]]:
     if _NUMERAL_IN_ITEM.search(parts[0]):
         return []
     longest_other = max(len(p) for p in parts[:-1]) if len(parts) > 1 else 0
-    if len(parts) > 1 and len(parts[-1]) > max(longest_other + 3, 2 * longest_other):
+    last_item = re.split(rf"(?<=[\u4e00-\u9fff)）])(?:{_CONJ})(?=[\u4e00-\u9fff])", parts[-1])[-1]
+    if len(parts) > 1 and len(last_item) > max(longest_other + 3, 2 * longest_other):
         return []  # the last 'item' runs on into the sentence: the count is not in apposition to the list
     shortest_other = min(len(p) for p in parts[:-1]) if len(parts) > 1 else 0
     if len(parts) > 1 and len(parts[-1]) == 1 and shortest_other >= 3:
@@ -162,6 +163,8 @@ def _before(norm: str, c: CountClaim) -> bool:
         if dm:
             i -= len(dm.group())  # 甲、乙和丙这3只: the list, then 这
             c.closed = True
+            if dm.group() in ("上述", "以上") and norm[i - 1:i] in ",，":
+                i -= 1  # 甲、乙和丙，上述3只基金: the list is the clause before
     j = i
     while j > 0 and norm[j - 1] not in ",;:。!?；：，\n()（）“”\"「」《》" and i - j < 200:
         j -= 1
