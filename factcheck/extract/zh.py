@@ -43,6 +43,7 @@ _TOKEN = re.compile(
     rf"|(?P<cn>{_CN_NUM})(?P<cmore>多|余|有余)?(?P<cunit>{_UNIT_RE})(?P<cpost>有余|余|多|以上|以下|左右|上下)?"
 )
 _DATETIME = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?")
+_FRACTION = re.compile(r"(?P<den>[二三四五六七八九十两])分之(?P<num>[一二三四五六七八九])|(?<![一二三四五六七八九十])(?:一半|半数)")
 _DOUBLING = re.compile(r"翻了?(?P<n>一|两|二|三)番|翻番")
 _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*\Z")
 
@@ -99,6 +100,34 @@ def extract_zh(doc: Document) -> list[Quantity]:
         out.append(dict(start=m.start(), end=m.end(), type="multiple", value=times, lo=times, hi=times,
                         digits=m.group(), decimals=0, unit="倍", bound="exact", qualifier="", chinese=True,
                         scale=1.0))
+    for m in _FRACTION.finditer(norm):
+        # 三分之一 (33.3%), 一半 / 半数 (50%): a share said in words; 近/约/超过 before it bound it as for figures
+        if m.group("num"):
+            num, den = cn_numeral(m.group("num")), cn_numeral(m.group("den"))
+            if not num or not den or num >= den:
+                continue
+            value = float(num) / float(den) * 100
+        else:
+            value = 50.0
+        before = norm[max(0, m.start() - 4):m.start()]
+        bound, qualifier = "exact", ""
+        for pat, b in _PREFIX:
+            pm = pat.search(before)
+            if pm:
+                bound, qualifier = b, pm.group()
+                break
+        # a fraction is a round figure: it stands for anything that rounds to it (a third: 30% to 36.7%)
+        half = 3.4 if m.group("num") else 2.5
+        lo, hi = value - half, value + half
+        if bound == "lower":
+            hi = float("inf")
+        elif bound == "upper":
+            lo = 0.0
+        elif bound in ("approx", "near"):
+            lo, hi = value - 2 * half, (value + half if bound == "approx" else value)
+        taken.append((m.start(), m.end()))
+        out.append(dict(start=m.start(), end=m.end(), type="percent", value=value, lo=lo, hi=hi, digits=m.group(),
+                        decimals=0, unit="%", bound=bound, qualifier=qualifier, chinese=True, scale=1.0))
     for m in _TOKEN.finditer(norm):
         s = m.start()
         if any(a <= s < b for a, b in taken):

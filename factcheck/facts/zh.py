@@ -284,7 +284,9 @@ class ZhReader:
 
     @staticmethod
     def _now(period: Period) -> int | None:
-        return None  # 今年 and 去年 count from the time of writing, which a text rarely names: NOW stands for it
+        """今年 and 去年 count from the year the text speaks of when it names one (2023年…上年为: 2022), else from the
+        time of writing, which a text rarely names: NOW stands for it."""
+        return period.year if period.year is not None and period.year < 9000 else None
 
     def _date(self, f: Fact, q: Quantity, cstart: int) -> None:
         """The year figure in the figure's clause just before it (由2016年的6323元), for spans of years."""
@@ -416,6 +418,10 @@ class ZhReader:
         year = f.period.year if f.period.year is not None else NOW
         if any(w in cmp for w in ("上年", "去年", "同比", "上一年", "前一年", "同期")):
             return Period(year - 1, f.period.span)
+        if any(w in cmp for w in ("环比", "上月")):
+            m = re.fullmatch(r"M(\d+)", f.period.span or "")
+            if m and int(m.group(1)) > 1:
+                return Period(year, f"M{int(m.group(1)) - 1}")
         if f.period.year is None:
             return None
         if any(w in cmp for w in ("上年", "去年", "同比", "上一年", "前一年", "同期")):
@@ -519,6 +525,13 @@ class ZhReader:
             if f.role == "prior" and f.q.type == "percent" and not f.own_measure and share_subject is not None \
                     and (subject is None or share_subject.index > subject.index):
                 f.measure, f.key, f.subject = share_subject.measure, share_subject.key, share_subject.index
+                continue
+            if (f.role == "level" and not f.own_measure and f.period_explicit and subject is not None
+                    and subject.period_explicit and f.period != subject.period and f.q.type == subject.q.type
+                    and f.q.unit == subject.q.unit and any(g.subject == subject.index for g in facts[:facts.index(f)]
+                                                           if g.role in ("rate", "change"))):
+                # 产量2.86万辆，环比增长12.6%，8月份为2.54万辆: the same measure at the period compared with
+                f.role, f.measure, f.key, f.subject = "prior", subject.measure, subject.key, subject.index
                 continue
             if f.role in ("level", "prior") and not f.paren:
                 if f.own_measure or subject is None or f.role == "level":

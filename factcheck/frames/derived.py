@@ -15,7 +15,7 @@ def _sources(facts: list[Fact], d: Fact, word: str, lex) -> list[tuple[str, Fact
     """Levels before d (nearest first) whose measure holds the word, with the qualifier around it (一般公共预算收入 ->
     一般公共预算)."""
     out = []
-    for f in reversed([f for f in facts if f.index < d.index and f.sentence >= d.sentence - 2]):
+    for f in reversed([f for f in facts if f.index < d.index and f.sentence >= d.sentence - 4]):
         if f.role != "level" or f.paren or not same_dimension(f.q, d.q):
             continue
         m = f.key

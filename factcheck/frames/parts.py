@@ -84,7 +84,20 @@ def _stated_count(ctx, whole: Fact) -> int | None:
     return fs.count_in(ctx.doc.norm[s:whole.q.start])
 
 
-def _siblings(parts: list[Fact]) -> str:
+def _bare(ctx, f: Fact) -> bool:
+    """Is f's clause just a name and the figure (小学68所; 其中男生4.37万人), nothing else said in it?"""
+    if ctx is None:
+        return False
+    norm = ctx.doc.norm
+    a = max(norm.rfind(ch, 0, f.q.start) for ch in ",，;；:：。\n") + 1
+    ends = [k for k in (norm.find(ch, f.q.end) for ch in ",，;；:：。\n") if k >= 0]
+    b = min(ends) if ends else len(norm)
+    name = f.measure or f.scope
+    rest = norm[a:b].replace(f.q.text, "").replace(name, "")
+    return len(name) >= 2 and len(re.sub(r"其中|为|有|是|达|共|[()（）]", "", rest)) <= 1
+
+
+def _siblings(parts: list[Fact], ctx=None) -> str:
     """Why the parts are one breakdown: a shared head of their measures, or a bare list of names ('' if neither)."""
     measures = [p.measure for p in parts]
     head = _lcs_suffix(measures)
@@ -93,7 +106,42 @@ def _siblings(parts: list[Fact]) -> str:
     names = [p.measure or p.scope for p in parts]
     if len({p.clause for p in parts}) == 1 and all(m and len(m) <= 8 for m in names):
         return "a list of named parts"  # 东区5.2亿元、西区6.1亿元: one clause, names and figures
+    if len({p.clause for p in parts}) == len(parts) and all(_bare(ctx, p) for p in parts):
+        return "a list of named parts"  # 小学68所，初中31所，普通高中9所: a name and a figure to each clause
+    if _period_parts(parts):
+        return "the parts of a period"
     return ""
+
+
+_QUARTERS = {"Q1": {1, 2, 3}, "Q2": {4, 5, 6}, "Q3": {7, 8, 9}, "Q4": {10, 11, 12}, "H1": set(range(1, 7)),
+             "H2": set(range(7, 13)), "Y": set(range(1, 13)), "Q1-3": set(range(1, 10))}
+
+
+def _months(span: str) -> set[int] | None:
+    if span in _QUARTERS:
+        return _QUARTERS[span]
+    m = re.fullmatch(r"M(\d+)(?:-(\d+))?", span or "")
+    if m:
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        return set(range(a, b + 1)) if a <= b else None
+    return None
+
+
+def _period_parts(parts: list[Fact], whole: Fact | None = None) -> bool:
+    """Parts dated to periods that do not overlap (一季度, 二季度, 三季度); with a whole, they cover its period exactly
+    (Q1 + Q2 + Q3 = 前三季度)."""
+    spans = [_months(p.period.span) if p.period_explicit else None for p in parts]
+    if any(s is None for s in spans):
+        return False
+    union: set[int] = set()
+    for s in spans:
+        if union & s:
+            return False
+        union |= s
+    if whole is None:
+        return True
+    w = _months(whole.period.span)
+    return w is not None and w == union
 
 
 def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
@@ -123,7 +171,9 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
         # follows a few words of the whole's own clause (…亿元(现价)，其中)
         before_marker = gap[:m.start()]
         if re.fullmatch(_PUNCT + "*", before_marker):
-            block_sentence = whole.sentence + (1 if re.search(_STOP, before_marker) else 0)
+            block_sentence = whole.sentence
+            if re.search(_STOP, before_marker):  # the marker opens the next sentence (past blank lines)
+                block_sentence = nxt.sentence if nxt is not None else whole.sentence + 1
         elif len(before_marker) <= 12 and not re.search(_STOP, before_marker):
             block_sentence = whole.sentence
     elif (lex.marker("container").fullmatch(re.split(r"[,，;；:：]", gap)[0] + "，")
@@ -179,10 +229,12 @@ def parts(ctx) -> list[Binding]:
                 continue
             if any(d.name in f.measure for d in lex.derived):
                 continue  # 顺差 after 出口 and 进口: a derived figure, not a part
-            if len(members) >= 2 and not _siblings(members + [f]) and _siblings(members):
+            if len(members) >= 2 and not _siblings(members + [f], ctx) and _siblings(members, ctx):
                 break  # the breakdown ended: a figure of another kind follows (支出 after 收入 parts)
             if _partition_siblings(lex, whole, f):
                 break  # 第二产业…其中工业…，第三产业: the whole's sibling ends its breakdown
+            if len(members) >= 2 and _partition(lex, members) is not None:
+                break  # 男生…，女生…；专任教师…: the partition is complete, what follows is something else
             members.append(f)
         if not members:
             continue
@@ -195,11 +247,14 @@ def parts(ctx) -> list[Binding]:
             continue
         partition = _partition(lex, members)
         count = _stated_count(ctx, whole)
-        why = _siblings(members)
+        why = _siblings(members, ctx)
         if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
             continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
         if partition is not None:
             how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        elif _period_parts(members, whole):
+            how = f"the parts' periods make up the whole's ({whole.period.span})"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         elif _complement(lex, members):
             how = f"{members[0].measure} and {members[1].measure} are complements: together the whole"
@@ -242,12 +297,15 @@ def _same_noun(ctx, facts: list[Fact], taken: set[int]) -> list[Binding]:
 
 
 def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
-    """东部、中部、西部地区分别开工172个、128个和86个: named parts, listed against the names before 分别; their whole
-    is the earlier figure of that dimension whose measure holds the words between 分别 and the figures (开工 ->
-    新开工重大项目386个)."""
+    """Values listed after 分别 (…分别为2.41亿元和1.45亿元):
+    - after the names of the parts (东部、中部、西部地区分别开工172个、128个和86个), their whole being the earlier figure
+      of that dimension whose measure holds the words between 分别 and the figures (开工 -> 新开工重大项目386个); a second
+      分别 in the sentence lists the same parts again (…，分别完成投资1420亿元、865亿元和517亿元);
+    - right after their total (流水合计3.86亿元，分别为2.41亿元和1.45亿元): all the parts of that total."""
     norm = ctx.doc.norm
     fs = ctx.facts
     out = []
+    names_by_sentence: dict[int, list[str]] = {}
     i = 0
     while i < len(facts):
         f = facts[i]
@@ -261,17 +319,26 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
         if len(group) < 2 or f.q.type != "amount" or not f.q.unit:
             continue
         s0, _ = fs.sentences[f.sentence]
-        head = norm[s0:f.q.start]
-        head = re.split(r"[,，;；:：。]", head)[-1]
+        head = re.split(r"[,，;；:：。]", norm[s0:f.q.start])[-1]
         rm = None
         for rm in lex.marker("respectively").finditer(head):
             pass
         if rm is None:
             continue
+        prev = [w for w in facts if w.index < f.index and w.sentence == f.sentence and w.role == "level"]
+        if (not head[:rm.start()].strip() and prev and same_kind(prev[-1], f) and prev[-1].clause == f.clause - 1
+                and all(g.role == "level" for g in group)):
+            whole = prev[-1]
+            out.append(Binding(slots={"parts": [g.q for g in group], "total": whole.q}, tags={"complete"},
+                               how=f"{len(group)} figures given (分别) for the parts of {whole.q.text}"))
+            continue
         names = [n.strip() for n in lex.marker("name_split").split(head[:rm.start()]) if n.strip()]
+        if not names:
+            names = names_by_sentence.get(f.sentence, [])
         verb = fs.key_of(head[rm.end():])[1]
         if len(names) != len(group) or any(len(n) > 10 for n in names):
             continue
+        names_by_sentence[f.sentence] = names
         whole = None
         for w in reversed([w for w in facts if w.index < f.index and w.sentence >= f.sentence - 2]):
             if w.role == "level" and same_kind(w, f) and w.clause != f.clause and (
@@ -314,7 +381,7 @@ def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
         members.reverse()
         if len(members) < 2:
             continue
-        why = _siblings(members)
+        why = _siblings(members, ctx)
         if not why:
             continue
         out.append(Binding(slots={"parts": [f.q for f in members], "total": total.q}, tags={"complete", "after"},
