@@ -48,6 +48,17 @@ class Within(Record):
 
 
 @dataclass
+class Ratio(Record):
+    """A ratio named by a word: 存贷比 = 贷款 / 存款 × 100."""
+
+    __pydantic_config__ = _FORBID
+    name: str
+    num: str
+    den: str
+    scale: float = 1.0
+
+
+@dataclass
 class PerUnit(Record):
     """What an average is taken per: 人均 -> 人."""
 
@@ -67,6 +78,7 @@ class LexiconSpec(Record):
     derived: list[Derived] = field(default_factory=list)
     within: list[Within] = field(default_factory=list)
     per_unit: list[PerUnit] = field(default_factory=list)
+    ratios: list[Ratio] = field(default_factory=list)
 
 
 class Lexicon:
@@ -191,6 +203,7 @@ def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
         out.derived.extend(s.derived)
         out.within.extend(s.within)
         out.per_unit.extend(s.per_unit)
+        out.ratios.extend(s.ratios)
     out.words = words
     return out
 

@@ -190,7 +190,7 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
         marker_at = sat_end + m.start()
         first = out[0]
         between = norm[marker_at:first.q.start]
-        bare = re.match(lex.marker("breakdown").pattern + _PUNCT, between)
+        bare = re.match(re.escape(m.group()) + _PUNCT, between)
         if len(re.findall(r"[,，;；。]", between)) > (1 if bare else 0):
             return None
     return out

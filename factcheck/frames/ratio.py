@@ -1,0 +1,86 @@
+"""Ratios.
+
+  三次产业结构为9.0:37.8:53.2     a structure in ratio notation: the terms add up to 100, and each is the share of
+                                 the matching part of the complete breakdown stated just before (in its order)
+  存贷比为80.9%                   a ratio the lexicon defines (存贷比 = 贷款 / 存款 × 100) against the two figures
+"""
+
+from __future__ import annotations
+
+from ..facts.model import Fact
+from . import Binding, bindings, frame
+from .common import describe, same_dimension
+
+
+def _groups(ctx, facts: list[Fact], join) -> list[list[Fact]]:
+    norm = ctx.doc.norm
+    out, cur = [], []
+    for f in facts:
+        if cur and f.sentence == cur[-1].sentence and join.fullmatch(norm[cur[-1].q.end:f.q.start]):
+            cur.append(f)
+            continue
+        if len(cur) >= 2:
+            out.append(cur)
+        cur = [f]
+    if len(cur) >= 2:
+        out.append(cur)
+    return out
+
+
+def _parts(ctx) -> set[int]:
+    out = set()
+    for b in bindings(ctx, "parts"):
+        for q in b.slots.get("parts") or ([b.slots["part"]] if "part" in b.slots else []):
+            out.add(q.index)
+    return out
+
+
+@frame("ratio")
+def ratio(ctx) -> list[Binding]:
+    from ..facts.lexicon import lexicon
+
+    lex = lexicon(ctx.doc.language)
+    facts = ctx.facts.facts
+    norm = ctx.doc.norm
+    out: list[Binding] = []
+    for g in _groups(ctx, [f for f in facts if not f.q.unit and f.q.type in ("amount", "number")],
+                     lex.marker("ratio_join")):
+        s, _ = ctx.facts.sentences[g[0].sentence]
+        lead = norm[s:g[0].q.start]
+        word = lex.marker("structure").search(lead[-12:])
+        if len(g) < 3 or not word:
+            continue
+        total = sum(f.q.value for f in g)
+        if any(f.q.value >= 100 for f in g) or (word.group() not in ("结构", "构成") and abs(total - 100) > 20):
+            continue  # not a structure in percent
+        out.append(Binding(slots={"terms": [f.q for f in g[:-1]], "last": g[-1].q}, tags={"structure"},
+                           how=f"the terms of a structure ({lead[-12:].strip()}) make up 100"))
+        for b in bindings(ctx, "parts"):
+            parts = b.slots.get("parts")
+            if "complete" not in b.tags or not isinstance(parts, list) or len(parts) != len(g):
+                continue
+            whole = b.slots["total"]
+            if whole.start > g[0].q.start or ctx.facts.by_index[whole.index].sentence < g[0].sentence - 3:
+                continue
+            for part, term in zip(parts, g):
+                out.append(Binding(slots={"part": part, "base": whole, "share": term.q}, tags={"term"},
+                                   how=f"term {term.q.text} of the structure is {part.text}'s share of {whole.text}"))
+            break
+    for spec in lex.spec.ratios:
+        for r in facts:
+            if spec.name not in r.measure or r.role not in ("level", "share") or "(" in r.measure or "（" in r.measure:
+                continue  # 性别比(以女性为100): a figure inside brackets defines the scale, it is not the ratio
+            near = [f for f in facts if f.index < r.index and f.sentence >= r.sentence - 3 and f.role == "level"
+                    and f.q.unit]
+            parts = _parts(ctx)
+            num = [f for f in near if spec.num in f.measure and spec.den not in f.measure]
+            den = [f for f in near if spec.den in f.measure and spec.num not in f.measure]
+            # of several, the whole rather than a part of it (各项存款, not 其中住户存款)
+            num = [f for f in num if f.index not in parts] or num
+            den = [f for f in den if f.index not in parts] or den
+            if not num or not den or not same_dimension(num[-1].q, den[-1].q):
+                continue
+            n, d = num[-1], den[-1]
+            out.append(Binding(slots={"num": n.q, "den": d.q, "ratio": r.q}, tags={"named", f"x{spec.scale:g}"},
+                               how=f"{spec.name} = {spec.num} / {spec.den}: {describe(n)}, {describe(d)}"))
+    return out
