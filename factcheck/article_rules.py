@@ -144,7 +144,7 @@ def check(spec: ArticleRuleFile, source: str, ctx) -> list[Finding]:
     """Findings for each relation of an article rule file, judged like any rule."""
     from .engine.check import judge
     from .engine.rules import RuleSpec, Severity
-    from .kinds import Candidate
+    from .engine.candidate import Candidate
 
     text = ctx.doc.text
     found = {name: find(sel, text, ctx.quantities) for name, sel in spec.quantities.items()}

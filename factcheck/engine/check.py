@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import hashlib
 
-from ..kinds import Candidate, get_kind
+from .candidate import Candidate, get_kind
 from ..model import Finding, Quantity, QuantityRef
 from .context import Context
 from .expr import ExprError, evaluate, finite, isolate, parse_relation
@@ -272,7 +272,7 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
     if not cand.certain:
         return None  # the figures disagree, but nothing binds them for certain: say nothing (a false alarm costs more)
     # discrepancy, unless the text itself says why the figures need not agree (a trap)
-    from ..kinds.traps import excuse
+    from .traps import excuse
 
     why = excuse(ctx, cand)
     approx = [q for q in _all_quantities(cand) if q.bound in ("approx", "near")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..kinds import Candidate, get_kind
+from .candidate import Candidate, get_kind
 from ..model import Quantity
 from .context import Context
 from .pattern import TYPE_CHAR, compile_pattern, list_slots

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..kinds import Candidate
+from .candidate import Candidate
 from ..model import Quantity
 from .context import Context
 from .rules import Resolver, RuleSpec

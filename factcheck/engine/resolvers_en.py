@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import Candidate
+from .candidate import Candidate
 from ..model import Quantity
 from .context import Context
 from .resolvers import resolver

@@ -197,7 +197,7 @@ def _line_of(item: Any, loc: tuple, default: int) -> int:
 
 
 def validate_rule(rule: RuleSpec) -> None:
-    from ..kinds import get_kind  # kinds register themselves; unknown kinds are refused here
+    from .candidate import get_kind  # kinds register themselves; unknown kinds are refused here
 
     kind = get_kind(rule.kind)
     names: set[str] = set()
