@@ -151,13 +151,15 @@ def lexicon_files(root: Path, language: str) -> list[Path]:
     return sorted(d.glob("*.lexicon.yaml")) if d.is_dir() else []
 
 
-def parse_lexicon(text: str, source: str) -> LexiconSpec:
+def parse_lexicon(text: str, source: str, trusted: bool = False) -> LexiconSpec:
     import yaml
 
     from ..engine.ruleyaml import Refused, SafeLineLoader
 
+    # our own files need no line numbers for errors: libyaml's safe loader reads them ten times faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else SafeLineLoader
     try:
-        data = yaml.load(text, Loader=SafeLineLoader)
+        data = yaml.load(text, Loader=loader)
     except Refused as e:
         raise RuleError(f"{source}:{e.line}: refused: {e}") from None
     except yaml.YAMLError as e:
@@ -167,6 +169,8 @@ def parse_lexicon(text: str, source: str) -> LexiconSpec:
         raise RuleError(f"{source}:1: a lexicon file holds 'lexicon:' with language, words, partitions, derived")
     body = dict(data["lexicon"])
     body["derived"] = [_derived(d) for d in body.get("derived") or []]
+    if trusted:  # our own files: validated by the test suite and `rules validate`, not on every run (pydantic is slow to import)
+        return _from_dict(body)
     from pydantic import ValidationError
 
     try:
@@ -174,6 +178,14 @@ def parse_lexicon(text: str, source: str) -> LexiconSpec:
     except ValidationError as e:
         err = e.errors()[0]
         raise RuleError(f"{source}: {'.'.join(str(x) for x in err['loc'])}: {err['msg']}") from None
+
+
+def _from_dict(body: dict) -> LexiconSpec:
+    kinds = {"partitions": Partition, "derived": Derived, "within": Within, "per_unit": PerUnit, "ratios": Ratio}
+    kw = {k: v for k, v in body.items() if k not in kinds}
+    for k, cls in kinds.items():
+        kw[k] = [cls(**x) for x in body.get(k) or []]
+    return LexiconSpec(**kw)
 
 
 def _derived(d):
@@ -214,5 +226,5 @@ def lexicon(language: str) -> Lexicon:
 
     specs = []
     for f in lexicon_files(builtin_rules_dir(), language):
-        specs.append(parse_lexicon(f.read_text(encoding="utf-8"), str(f)))
+        specs.append(parse_lexicon(f.read_text(encoding="utf-8"), str(f), trusted=True))
     return Lexicon(merge(specs, language))
