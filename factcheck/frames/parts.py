@@ -375,6 +375,8 @@ def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
                 break
             if f.role in ("change", "rate", "share", "points", "calendar", "rank"):
                 continue
+            if f.clause == total.clause and not same_dimension(f.q, total.q):
+                continue  # 两县合计90万人: the count of the parts, in the total's own clause
             if f.role != "level" or f.paren or not same_dimension(f.q, total.q):
                 break
             members.append(f)
