@@ -40,7 +40,24 @@ _SKIP = re.compile(
     r"|\b\d+(?:\.\d+)+\.\d+\b"  # version-like 1.2.3
 )
 
-_CURRENCY = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+_CURRENCY = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "HK$": "Hong Kong dollars",
+             "A$": "Australian dollars", "AU$": "Australian dollars", "C$": "Canadian dollars",
+             "CA$": "Canadian dollars", "NT$": "Taiwan dollars", "S$": "Singapore dollars", "NZ$": "New Zealand dollars",
+             "R$": "reais", "Rs": "rupees", "Rs.": "rupees"}
+_CUR_PREFIX = r"\b(?:US|HK|AU?|CA?|NT|NZ|S|R)\$|\bRs\.?\s?(?=\d)|\$|€|£|¥"
+# currencies and physical units written after the figure (966m rupees, 48,200 tonnes): the unit each names
+_UNIT_WORDS = {"dollars": "dollars", "euros": "euros", "pounds": "pounds", "yen": "yen", "yuan": "yuan",
+               "renminbi": "yuan", "rupees": "rupees", "roubles": "roubles", "rubles": "roubles", "francs": "francs",
+               "kronor": "kronor", "krona": "kronor", "crowns": "crowns", "pesos": "pesos", "rand": "rand",
+               "ringgit": "ringgit", "baht": "baht", "dinars": "dinars", "naira": "naira", "shekels": "shekels",
+               "reais": "reais", "dirhams": "dirhams", "won": "won",
+               "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "barrels": "barrels",
+               "ounces": "ounces", "kilograms": "kilograms", "kg": "kilograms", "kilometres": "kilometres",
+               "kilometers": "kilometres", "km": "kilometres", "miles": "miles", "acres": "acres",
+               "hectares": "hectares", "litres": "litres", "liters": "litres", "gallons": "gallons",
+               "megawatts": "megawatts", "mw": "megawatts", "gigawatts": "gigawatts", "gw": "gigawatts",
+               "twh": "terawatt hours", "terawatt hours": "terawatt hours", "gwh": "gigawatt hours",
+               "kwh": "kilowatt hours"}
 _WORDNUM = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
@@ -62,7 +79,11 @@ _UNIT = re.compile(
     r"|(?P<bp>\s?(?:basis[- ]points?|bps?)\b)"
     r"|(?P<pts>\s?points?\b)"
     r"|(?P<cents>\s?cents?\b)"
-    r"|(?P<cur_after>\s?(?:dollars|euros|pounds|yen|yuan)\b)"
+    r"|(?P<pence>\s?pence\b|p\b(?!\.?m\b))"
+    r"|(?P<cur_after>\s?(?:dollars|euros|pounds|yen|yuan|renminbi|rupees|roubles|rubles|francs|kronor|krona|crowns|"
+    r"pesos|rand|ringgit|baht|dinars|naira|shekels|reais|dirhams)\b|\s(?:won)\b(?!\s+(?:the|a|an|by|in|its|their)\b))"
+    r"|(?P<measure>\s?(?:tonnes?|tons?|barrels|ounces|kilograms|kilometres|kilometers|miles|acres|hectares|litres|"
+    r"liters|gallons|megawatts|gigawatts|terawatt hours|TWh|GWh|kWh|MW|GW|kg|km)\b)"
     r"|(?P<dur>\s?(?:years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?)(?![-\w]))"
     r"|(?P<times>\s?times\b|-fold\b)"
     r"|(?P<ord>(?<=\d)(?:st|nd|rd|th)\b)")
@@ -75,7 +96,7 @@ _TOKEN = re.compile(
     rf"|(?P<twice>\b[Tt]wice\b)"
     rf"|(?P<verbmult>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)"
     rf"|(?P<fold>\b(?P<foldn>two|three|four|five|six|seven|eight|nine|ten)fold\b)"
-    rf"|(?P<sign>[+\-])?(?P<cur>US\$|\$|€|£|¥)?(?P<sign2>[+\-])?(?P<num>{_NUM}){_SCALE}?"
+    rf"|(?P<sign>[+\-])?(?P<cur>{_CUR_PREFIX})?(?P<sign2>[+\-])?(?P<num>{_NUM}){_SCALE}?"
     rf"|\b(?P<word>(?:{_WORD_NUM})(?:\s+hundred(?:\s+and\s+(?:{_WORD_NUM}))?)?)\b"
     rf"(?P<wscale>\s(?:thousand|million|billion|trillion)\b)?",
     re.I,
@@ -104,6 +125,8 @@ _COUNT_NOUN_AFTER_YEAR = re.compile(r"\A\s+(?:people|persons|workers|jobs|employ
                                     r"cases|deaths|members|residents|troops|soldiers|sites|companies|firms)\b", re.I)
 _TIMES_MULTIPLE = re.compile(r"\A\s*(?:as|more|larger|higher|bigger|greater|faster|the|that|what|over|less|"
                              r"smaller|lower|its|their|his|her)\b", re.I)
+_MONEY_AFTER = re.compile(r"\s?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles|francs|pesos|rand|tonnes|"
+                          r"barrels|ounces)\b", re.I)
 _FIGURE_LINE = re.compile(r"(?m)^[ \t]*[-+($€£]?\d[\d,.]*(?:[ \t]+[-+($€£]?\d[\d,.]*%?\)?)+[ \t]*$")
 _RANGE_GAP = re.compile(r"\A(?:\s?-\s?|\s+to\s+|\s+and\s+)\Z")
 _CHANGE_BEFORE = re.compile(r"\b(?:from|by|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped|"
@@ -111,6 +134,7 @@ _CHANGE_BEFORE = re.compile(r"\b(?:from|by|rose|fell|increased|decreased|grew|dr
 
 
 MULTIPLE_WIDTH = 0.10  # "three times", "doubled": prose rounds ratios loosely (2.7 to 3.3 is "three times")
+_TIMES_NAMED = re.compile(r"\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}['’]s?(?:\s|[.,;]|$)")  # 1.3 times Copperhill's
 _INCREASE_BEFORE = re.compile(r"\b(?:rose|increased|grew|jumped|climbed|soared|risen|grown|an?)\s*\Z", re.I)
 
 
@@ -269,15 +293,16 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
         cur = m.group("cur") or ""
         sc = m.group("scale") or ""
         base_end = m.end("num")
-        if sc and sc.strip().lower() == "m" and not cur:
-            sc = ""  # 5m without a currency is metres or minutes as often as millions
+        if sc and sc.strip().lower() == "m" and not cur and not _MONEY_AFTER.match(norm, m.end("scale")):
+            sc = ""  # 5m without a currency is metres or minutes as often as millions (966m rupees is not)
         if sc:
             scale, scale_text = _SCALES[sc.strip().lower()], sc
             base_end = m.end("scale")
         ug, um = _unit_at(norm, base_end)
         e = um.end() if um else base_end
         if cur:
-            unit = _CURRENCY[cur]
+            c = cur.strip().rstrip(".")
+            unit = _CURRENCY.get(c) or _CURRENCY.get(c.upper().replace("AU$", "A$").replace("CA$", "C$"), "dollars")
         if ug == "pct":
             unit, typ = "%", "percent"
         elif ug == "pp":
@@ -291,13 +316,16 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
                 unit, typ = "points", "number"
         elif ug == "cents":
             unit, scale, scale_text = "dollars", 0.01, " cents"
-        elif ug == "cur_after":
+        elif ug == "pence":
+            unit, scale, scale_text = "pounds", 0.01, um.group()
+        elif ug in ("cur_after", "measure"):
             word = um.group().strip().lower()
-            unit = word
+            unit = _UNIT_WORDS.get(word, word)
         elif ug == "dur":
             unit, typ = um.group().strip().lower().rstrip("s"), "duration"
         elif ug == "times":
-            if _TIMES_MULTIPLE.match(norm[e:e + 12]) or um.group().startswith("-"):
+            if (_TIMES_MULTIPLE.match(norm[e:e + 12]) or um.group().startswith("-")
+                    or _TIMES_NAMED.match(norm, e) or _INCREASE_BEFORE.search(before)):
                 unit, typ = "times", "multiple"
             else:
                 e = um.start()

@@ -116,6 +116,9 @@ class Lexicon:
                 return True
         return False
 
+    def has_marker(self, name: str) -> bool:
+        return bool(self.spec.markers.get(name))
+
     def marker(self, name: str) -> re.Pattern:
         """A structure marker: the alternation of its patterns ((?!) when the language has none)."""
         pats = self.spec.markers.get(name, [])

@@ -15,7 +15,10 @@ def _sources(facts: list[Fact], d: Fact, word: str, lex) -> list[tuple[str, Fact
     """Levels before d (nearest first) whose measure holds the word, with the qualifier around it (一般公共预算收入 ->
     一般公共预算)."""
     out = []
-    for f in reversed([f for f in facts if f.index < d.index and f.sentence >= d.sentence - 4]):
+    # before it (出口…进口…顺差), or after it in its sentence (the deficit widened to €4.6bn, as imports rose to …)
+    near = [f for f in facts if f.index < d.index and f.sentence >= d.sentence - 4]
+    near = list(reversed(near)) + [f for f in facts if f.index > d.index and f.sentence == d.sentence]
+    for f in near:
         if f.role != "level" or f.paren or not same_dimension(f.q, d.q):
             continue
         m = f.key

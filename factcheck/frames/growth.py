@@ -235,9 +235,9 @@ def _reference(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:
             continue
         if f.role != rate.role and not (f.role == "prior" and rate.role == "level"):
             continue
-        if cp is not None and cp.year is not None:
-            if f.period.year != cp.year:
-                continue
+        if cp is not None and (cp.year is not None or cp.span):
+            if f.period.year != cp.year or (cp.span and f.period.span and f.period.span != cp.span):
+                continue  # another year, or another quarter or month of it
         elif not (f.scope and f.scope in d.compare) and not (f.measure and f.measure in d.compare):
             continue
         if rate.key and f.key and measure_match(rate.key, f.key) < 0.8:

@@ -93,7 +93,11 @@ def share(ctx) -> list[Binding]:
         how_base = ""
         certain = True
         inline = _inline_base(fs, facts, s, part)
-        if inline is not None:
+        if s.base_q is not None and s.base_q in fs.by_index and s.base_q != part.index:
+            b = fs.by_index[s.base_q]
+            if same_dimension(b.q, part.q):
+                base, how_base = b, f"base {b.q.text}, stated in the share's own phrase"
+        elif inline is not None:
             base, how_base = inline, f"base {inline.q.text}, stated in the share's own phrase"
         elif s.base:
             scope, key = fs.key_of(s.base)
