@@ -16,7 +16,9 @@ import re
 from ..model import Quantity
 
 _REAL = re.compile(r"可比价|不变价|扣除价格|剔除价格|价格因素|实际增长|实际下降|名义增长|现价|可比口径|同口径|口径调整|"
-                   r"调整口径|按新口径|重新核定|修订")
+                   r"调整口径|按新口径|重新核定|修订|(?i:\bin real terms\b|\badjust(?:ed|ing) for inflation\b|"
+                   r"\binflation[- ]adjusted\b|\bat constant prices\b|\blike[- ]for[- ]like\b|\bon a comparable basis\b|"
+                   r"\brestated\b)")
 _SCOPE = re.compile(r"\((?:[^()]{0,20}?)(?:含|包括|包含|未计|未包括|不计)[^()]{0,24}\)|(?:不含|不包括|未含|未包括|不计|"
                     r"含|包括)[\u4e00-\u9fff]{1,10}(?:在内)?(?=[,;。)]|\Z)")
 _MORE = re.compile(r"另有|此外|另外|除此之外|以外|之外")

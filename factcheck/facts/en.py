@@ -39,7 +39,9 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "jr", "sr", 
          "gen", "prof", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
          "est", "fig", "p", "pp", "ft", "mt", "messrs", "u.s", "u.k", "e.g", "i.e"}
 # a clause ends at a semicolon or colon, and before a conjunction that opens a new statement
-_CLAUSE_END = re.compile(r"[;:]\s*|,\s+(?=(?:while|whereas|but|although|though|and|with|as)\b)|\s+(?=(?:while|whereas)\b)")
+_CLAUSE_END = re.compile(r"[;:]\s*|,\s+(?=(?:while|whereas|but|although|though|and|with|as)\b)|\s+(?=(?:while|whereas)\b)"
+                         r"|\s+(?=(?:after|as|because|since|despite|when|although|though|but)\s+(?:it|they|the|its|their|"
+                         r"he|she|we|[A-Z]\w*)\b)")
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 _MON_ABBR = {m[:3]: i for m, i in _MONTHS.items()}
@@ -58,6 +60,8 @@ _PERIOD = re.compile(
     rf"|(?P<full>\bfull[- ]year\b|\bthe (?:whole|full) year\b|\bfor the year\b)"
     rf"|(?P<mon>\b(?:in|during|for|of) (?P<monn>{_MONTH_RE})(?!\s*\d{{1,2}}\b))",
     re.I)
+_REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
+                   r"after inflation|at constant prices|constant[- ]price|in constant|like[- ]for[- ]like|real)\b", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:\.\d+)?")
 _PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du|van|von)(?:\s+(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du))*")
@@ -199,6 +203,7 @@ class EnReader:
         self.years = [q for q in live if q.type in ("year", "date")]
         qpos = {qi: pos for pos, qi in m.pos_to_q.items()}
         self.qpos = qpos
+        self.raw: dict[int, str] = {}  # the subject words of each figure as written, prepositions kept
         sent_starts = self._sentences(t)
         clause_starts = self._clauses(t, sent_starts)
         self.sent_starts, self.clause_starts = sent_starts, clause_starts
@@ -323,6 +328,8 @@ class EnReader:
         if cm is not None and f.role in ("change", "rate", "points", "prior", "multiple"):
             f.compare = cm.group("cmp").lower()
         f.compare_period = self._compare_period(f)
+        if f.role in ("rate", "change", "cagr", "level") and _REAL.search(self.t[cstart:cend]):
+            f.cues.append("real")  # in real terms: not the nominal levels beside it
         f.measure, own_scope = self._measure(f, local, tail, cue, k >= 0)
         f.scope = own_scope or scope
         f.own_measure = bool(f.measure)
@@ -371,7 +378,8 @@ class EnReader:
                 return ("cagr" if typ == "percent" else "points"), (-1 if down else 1), "cagr"
             for mm, sign in ((down, -1), (up, 1), (self.down_noun_end.search(local), -1),
                              (self.up_noun_end.search(local), 1), (self.down_by_pct.search(local), -1),
-                             (self.up_by_pct.search(local), 1)):
+                             (self.up_by_pct.search(local), 1), (self.down_by_end.search(local), -1),
+                             (self.up_by_end.search(local), 1)):
                 if mm:
                     role = "rate" if typ == "percent" else "points"
                     cue = mm.group("cue").lower()
@@ -446,8 +454,15 @@ class EnReader:
         The subject of the clause names it (Quarterly profit jumped 76%); an agent's verb and object name it when
         the subject is a company or a pronoun (The government will spend $18.4bn on infrastructure; made a pre-tax
         profit of); the words after the figure name it when nothing before does ($7.6bn will go to roads)."""
+        if f.role in ("rate", "change", "points") and (self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
+            im = re.match(r"\A[\s-]*\w+\s+in\s+(?P<m>[^,;{0}]+?)(?=\s+(?:to|from|at|for|of)\b|[,;{0}]|\Z)".format(_PH), tail)
+            if im:  # a 15% rise in half-year profit to £318m: the measure follows the rate
+                words = self._content(im.group("m"), "")
+                if words:
+                    return " ".join(words[-6:]), self._scope_of(im.group("m"))
         z = re.sub(r"\s[–—-]\s[^–—]*?\s[–—-]\s", " ", local)  # an aside between dashes
         z = re.sub(r"\([^()]*\)", " ", z)
+        z = re.sub(r",\s+(?:the|a|an|its|their)\s+[^,{0}]{{1,40}},".format(_PH), " ", z)  # Exports to the US, the largest market,
         if after_figure:
             z = re.split(r"[,;:]|\band\b", z)[-1]  # the words before belong to the figure before
         z = PLACEHOLDER.sub(" ", z)
@@ -466,6 +481,7 @@ class EnReader:
             scope = self._scope_of(z[:rm.start()], True)
             z = z[rm.end():]
         subject, verb, pred = self._split_verb(z)
+        self.raw[f.index] = subject
         scope = self._scope_of(subject, True) or scope
         content = self._content(subject, scope)
         if content and not self._agent(content, subject, scope):
@@ -491,6 +507,11 @@ class EnReader:
         return [w for w in _WORDS.findall(z) if w.lower() not in self.stop and w.lower() not in self.period_words
                 and not w[0].isdigit() and w not in sw and w.lower() not in self.cue_words and w.lower() not in
                 self.number_words and not w.endswith(("'s", "’s", "'", "’")) and w.lower() not in self.generic]
+
+    def _content_keep(self, z: str) -> list[str]:
+        """Content words with their prepositions (Exports to the United States -> Exports to United States)."""
+        preps = {"to", "from", "in", "at", "for", "of", "by", "on", "with"}
+        return [w for w in _WORDS.findall(z) if w.lower() in preps or (w.lower() not in self.stop and not w[0].isdigit())]
 
     def _agent(self, content: list[str], subject: str, scope: str) -> bool:
         """A subject that names who acts, not what is measured (The government, Calder, It)."""
@@ -546,8 +567,9 @@ class EnReader:
             pass
         if pm is not None and (self._is_name(pm.group("name")) or not _common(pm.group("name").split()[0])):
             return _norm_scope(pm.group("name"))
-        am = re.search(r"\b(?:at|in)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&.\-]*\s*){1,4})", z)
-        if am and self._is_name(am.group("name").strip()) and not re.match(_MONTH_RE, am.group("name")):
+        am = re.search(r"\b(?:at|in)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&.\-]*\s*){1,4}(?:(?:province|state|county|region|"
+                       r"city|district|area|island|islands)\b)?)", z)
+        if am and self._is_name(am.group("name").split()[0]) and not re.match(_MONTH_RE, am.group("name")):
             return _norm_scope(am.group("name"))
         if lead:
             pm2 = _PROPER.match(z.strip())
@@ -556,7 +578,7 @@ class EnReader:
         return ""
 
     def _is_name(self, name: str) -> bool:
-        words = name.split()
+        words = [w for w in name.split() if w not in ("province", "state", "county", "region", "city", "district", "area")]
         if not words or words[0].lower() in self.stop or _common(words[0]):
             return False
         if len(words) >= 2:
@@ -655,7 +677,7 @@ class EnReader:
             rates = [f for f in g if f.role == "rate" and f.q.type == "percent"]
             if rates and priors and priors[-1].q.type == "percent" and len(rates) == 1:
                 level = rates[0]  # inflation rose 2.7% ..., down from 3.1%: the rate is the level of a rate
-                level.role, level.cues = "level", level.cues + ["rate-level"]
+                level.role, level.cues, level.sign = "level", level.cues + ["rate-level"], 0
         if level is None:
             return
         # 'an increase of 150, or 6%': a percentage after a change is its rate, not a share
@@ -797,7 +819,8 @@ class EnReader:
                 continue
             if self.key(base) == "":
                 part = next((g for g in facts if g.index == f.subject), None)
-                head = _head(part.measure if part is not None else f.measure)
+                raw = self.raw.get(part.index if part is not None else f.index, "")
+                head = _head(" ".join(self._content_keep(raw))) or _head(part.measure if part is not None else f.measure)
                 f.base = head
                 f.cues.append("generic-base")
             else:
@@ -806,11 +829,23 @@ class EnReader:
     def _continuations(self, facts: list[Fact]) -> None:
         """A group with no level of its own (Health spending has grown by an average of 6.2% a year since 2018-19,
         when it was C$10.5bn) belongs to the latest level of the same measure in the two sentences before."""
+        generic = {"rate", "annual", "figure", "level", "total", "number", "it", "measure", "index", "inflation"}
         for f in facts:
             if f.subject is not None or f.role not in ("cagr", "rate", "change", "points", "prior", "multiple"):
                 continue
-            same = [g for g in facts if g.sentence == f.sentence and g.role == "level" and not g.paren]
+            if "real" in f.cues:
+                continue  # a real rate never belongs to nominal levels
+            same = [g for g in facts if g.sentence == f.sentence and g.role == "level" and not g.paren
+                    and g.index < f.index]
             if same:
+                # 'down from 3.1%, as the annual rate eased by 0.4 points': the rate just stated
+                want = [g for g in same if (g.q.type == "percent") == (f.role == "points" or f.q.type == "points")]
+                if want and (set(f.key.split()) <= generic or (f.key and f.key == want[-1].key)) and f.role in ("points", "change", "rate"):
+                    f.subject = want[-1].index
+                    f.measure, f.key = want[-1].measure, want[-1].key
+                    f.cues.append("continues")
+                continue
+            if any(g.sentence == f.sentence and g.role == "level" and not g.paren for g in facts):
                 continue
             anaphoric = bool(self.anaphora.match(self.t[self.sent_starts[f.sentence]:self.sent_starts[f.sentence] + 30]))
             cands = [g for g in facts if g.role == "level" and not g.paren and f.sentence - 2 <= g.sentence < f.sentence
@@ -924,7 +959,8 @@ def _norm_scope(name: str) -> str:
 
 
 def scope_words(scope: str) -> set[str]:
-    return {w for w in re.findall(r"[A-Za-z][\w&.\-]*", scope)} | {w.capitalize() for w in scope.split()} | set(scope.split())
+    return {w for w in re.findall(r"[A-Za-z][\w&.\-]*", scope)} | {w.capitalize() for w in scope.split()} | set(scope.split()) | {
+        w.upper() for w in scope.split()}
 
 
 @register("en")

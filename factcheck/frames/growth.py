@@ -29,6 +29,19 @@ def _attached(facts: list[Fact], level: Fact, role: str) -> list[Fact]:
     return [f for f in facts if f.subject == level.index and f.role == role and not f.paren]
 
 
+def _stated_with(priors: list[Fact], claim: Fact) -> Fact | None:
+    """Of a level's priors, the one stated with the claim: in its clause, else in its sentence, else the last (an
+    average rate 'since 2018-19, when it was C$10.5bn' has its own prior, not the year-earlier one)."""
+    if not priors:
+        return None
+    for same in (lambda p: p.sentence == claim.sentence and p.clause == claim.clause,
+                 lambda p: p.sentence == claim.sentence):
+        found = [p for p in priors if same(p)]
+        if found:
+            return found[-1]
+    return priors[-1]
+
+
 def _compatible(rate: Fact, level: Fact, prior: Fact) -> bool:
     """A rate against 上年 cannot be checked against a prior two years back."""
     cp = rate.compare_period
@@ -69,7 +82,7 @@ def growth(ctx) -> list[Binding]:
         if level.paren or not (level.role == "level" or (level.role == "share" and level.q.type == "percent")):
             continue
         priors = _attached(facts, level, "prior")
-        prior = priors[-1] if priors else None
+        prior = _stated_with(priors, level)
         rates = _attached(facts, level, "rate")
         changes = _attached(facts, level, "change")
         cagrs = _attached(facts, level, "cagr")
@@ -80,7 +93,9 @@ def growth(ctx) -> list[Binding]:
         elif prior is not None:
             prior = None
         for r in rates:
-            p, how, certain = prior, how_prior, True
+            p, how, certain = _stated_with(priors, r) if priors else prior, how_prior, True
+            if p is not None and not same_dimension(p.q, level.q):
+                p = None
             if p is not None and not _compatible(r, level, p):
                 continue
             if p is None:
@@ -109,10 +124,13 @@ def growth(ctx) -> list[Binding]:
                     out.append(Binding(slots={"level": level.q, "prior": prior.q, "change": d.q}, how=how_prior,
                                        tags={_tag(d)}))
             for g in cagrs:
-                years = _years(ctx, by_index, level, prior)
+                pg = _stated_with(priors, g)
+                if pg is None or not same_dimension(pg.q, level.q):
+                    continue
+                years = _years(ctx, by_index, level, pg)
                 if years is not None:
-                    out.append(Binding(slots={"level": level.q, "prior": prior.q, "cagr": g.q, **years},
-                                       how=how_prior, tags={"cagr"}))
+                    out.append(Binding(slots={"level": level.q, "prior": pg.q, "cagr": g.q, **years},
+                                       how=f"prior level {describe(pg)}, stated with the average rate", tags={"cagr"}))
             if level.q.type == "percent":
                 for d in points:
                     out.append(Binding(slots={"level": level.q, "prior": prior.q, "points": d.q}, how=how_prior,
