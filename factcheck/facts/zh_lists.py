@@ -23,7 +23,8 @@ _COUNT = re.compile(rf"(?P<n>[2-9]|1\d|20|[两二三四五六七八九十]|十[�
                     rf"(?P<noun>[\u4e00-\u9fff]{{0,6}})")
 _ITEM_MAX = 24
 _CONJ = "和|与|及|以及|或"
-_BAD_ALWAYS = re.compile(r"(?:第|前|后|近|约|数|几|每|那|哪|各|再|又|多|超|逾|至|到|少|满|另|另外|其余|其他|剩余|-|—|~|～|[一二三四五六七八九十\d]、)\Z")
+_BAD_ALWAYS = re.compile(r"(?:第|前|后|近|约|数|几|每|那|哪|各|再|又|多|超|逾|少|满|另|另外|其余|其他|剩余|"
+                         r"[\d一二三四五六七八九十]\s*(?:至|到)|-|—|~|～|[一二三四五六七八九十\d]、)\Z")
 # what a count of characters, times or ages counts is not a list of items
 _BAD_NOUN = re.compile(r"\A(?:字|字母|词|句|遍|次|倍|岁|年|天|小时|分钟|秒|周|月|页|层楼|楼)")
 _NUMERAL_IN_ITEM = re.compile(r"\d|-|第[一二三四五六七八九十\d]|[一二三四五六七八九十两百千万]+(?:个|项|类|种|大|级|层|家|所|只|名|位|条|册|期|届|号)")
@@ -235,7 +236,18 @@ def _after(norm: str, c: CountClaim) -> bool:
     readings = _items(first)
     if not readings:
         return False
-    c.readings, c.where = readings, "after"
+    # 分别为甲、乙、丙，以及今年新加入的丁和戊: the list goes on after a clause opened by 以及/还有
+    more = 0
+    for piece in re.split(r"[,，]", body)[1:]:
+        m2 = re.match(r"\s*(?:以及|还有)(?![\d一二两三四五六七八九十])", piece)
+        if not m2:
+            break
+        rest = re.sub(r"^[^、和与及]*?的", "", piece[m2.end():])
+        k = _items(rest) if "、" in rest else [(2 if re.search(_CONJ, rest[1:]) else 1, "")]
+        if not k:
+            return False
+        more += k[0][0]
+    c.readings, c.where = [(n + more, how + (" and the items after 以及" if more else "")) for n, how in readings], "after"
     return True
 
 
