@@ -57,7 +57,8 @@ def _items(segment: str) -> list[tuple[int, str]]:
     if len(parts) > 1:
         # the first item carries the words that introduce the list (资产分为通用物资): keep its tail
         m0 = _LEAD_VERB.match(parts[0])
-        if m0 and len(parts[0]) - m0.end() >= 1 and len(parts[0]) > max(len(p) for p in parts[1:]) + 2:
+        rest = [len(p) for p in parts[1:-1]] + [len(x) for x in re.split(_CONJ, parts[-1])]
+        if m0 and len(parts[0]) - m0.end() >= 1 and len(parts[0]) > max(rest) + 2:
             parts[0] = parts[0][m0.end():]
     if _NUMERAL_IN_ITEM.search(parts[0]):
         return []
@@ -88,8 +89,9 @@ def _items(segment: str) -> list[tuple[int, str]]:
         out.append((len(parts) + 1, f"the last item split at '{m.group()}'"))
         # a list whose items are short and alike is read with the split only
         halves = [last[:m.start()], last[m.end():]]
-        others = [len(p) for p in parts[:-1]] or [len(halves[0])]
-        if all(abs(len(h) - max(others)) <= 1 for h in halves) and max(others) <= 4:
+        others = sorted(len(p) for p in parts[:-1]) or [len(halves[0])]
+        typical = others[len(others) // 2]
+        if all(abs(len(h) - typical) <= 1 for h in halves) and typical <= 4:
             out = out[1:]
     return out
 

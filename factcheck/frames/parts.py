@@ -386,6 +386,9 @@ def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
         members.reverse()
         if len(members) < 2:
             continue
+        word = re.search(lex.marker("total_after").pattern, lead)
+        if word and any(word.group().strip("为达到约是 ") in norm[max(0, m.q.start - 8):m.q.start] for m in members):
+            continue  # 一等奖共计有5名，二等奖共计有12名: the word says each part, not a total
         why = _siblings(members, ctx)
         count = ctx.facts.count_in(norm[members[-1].q.end:total.q.start])
         if count == len(members):
