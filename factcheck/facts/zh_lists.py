@@ -158,7 +158,7 @@ def _before(norm: str, c: CountClaim) -> bool:
         i -= len(inside.group())
         tail = norm[max(0, i - 12):i]
     k = tail.rfind("等")
-    if k >= 0 and re.fullmatch(r"[“”\"「」\u4e00-\u9fff]{0,6}", tail[k + 1:]) and len(tail) - k <= 4:
+    if k >= 0 and re.fullmatch(r"[“”\"「」\u4e00-\u9fff]{0,8}", tail[k + 1:]):
         c.examples = True
         i = i - (len(tail) - k)
     else:
