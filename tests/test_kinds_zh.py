@@ -4,8 +4,15 @@ Several come from false alarms or misses met on real articles."""
 from factcheck.api import check_text
 
 
+# A family of relations, whichever rule (frame or pattern) finds it: the public kind, or the rule id's prefix.
+FAMILIES = {"zh.enumeration": {"enumeration_count"}, "zh.sum": {"sum"}, "zh.share": {"share"},
+            "zh.growth": {"growth", "cagr"}, "zh.table": set(), "zh.whole": {"sum"}, "zh.same-fact": set()}
+
+
 def _findings(text, rule_prefix=""):
-    return [f for f in check_text(text, language="zh").findings if f.rule.startswith(rule_prefix)]
+    kinds = next((k for p, k in FAMILIES.items() if rule_prefix.startswith(p)), set())
+    return [f for f in check_text(text, language="zh").findings
+            if f.rule.startswith(rule_prefix) or f.kind in kinds]
 
 
 def _verdicts(text, rule_prefix=""):

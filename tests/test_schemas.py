@@ -26,7 +26,7 @@ def test_json_report_validates_against_the_report_schema():
 
 def test_builtin_rule_files_validate_against_the_rule_schema():
     schema = json.loads((HERE / "rule-file.schema.json").read_text(encoding="utf-8"))
-    files = sorted((ROOT / "rules").rglob("*.yaml"))
+    files = sorted(p for p in (ROOT / "rules").rglob("*.yaml") if not p.name.endswith(".lexicon.yaml"))
     assert files
     for f in files:
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
@@ -44,3 +44,25 @@ def test_rule_schema_rejects_an_unknown_field():
         assert "colour" in str(e)
     else:
         raise AssertionError("an unknown field passed the schema")
+
+
+def test_builtin_lexicons_validate_against_the_lexicon_schema_and_the_models():
+    from factcheck.facts.lexicon import parse_lexicon
+
+    schema = json.loads((HERE / "lexicon.schema.json").read_text(encoding="utf-8"))
+    files = sorted((ROOT / "rules").rglob("*.lexicon.yaml"))
+    assert files
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        jsonschema.validate(yaml.safe_load(text), schema)
+        parse_lexicon(text, str(f))  # validated by the models, as `rules validate` does
+
+
+def test_lexicon_schema_rejects_an_unknown_field():
+    schema = json.loads((HERE / "lexicon.schema.json").read_text(encoding="utf-8"))
+    bad = {"lexicon": {"language": "zh", "colour": "red"}}
+    try:
+        jsonschema.validate(bad, schema)
+    except jsonschema.ValidationError:
+        return
+    raise AssertionError("an unknown lexicon field was accepted")

@@ -4,8 +4,15 @@ rates against a named plan, ratio notation for structures, exhaustive two-way pa
 from factcheck.api import check_text
 
 
+# A family of relations, whichever rule (frame or pattern) finds it: the public kind, or the rule id's prefix.
+FAMILIES = {"zh.sum": {"sum"}, "zh.share": {"share"}, "zh.growth.prior-stated-diff": {"difference"},
+            "zh.growth": {"growth", "cagr"}}
+
+
 def _verdicts(text, rule_prefix=""):
-    return [f.verdict for f in check_text(text, language="zh").findings if f.rule.startswith(rule_prefix)]
+    kinds = next((k for p, k in FAMILIES.items() if rule_prefix.startswith(p)), set())
+    return [f.verdict for f in check_text(text, language="zh").findings
+            if f.rule.startswith(rule_prefix) or f.kind in kinds]
 
 
 # growth from a prior level stated in the same clause or the one before ---------------------------------------
@@ -102,7 +109,9 @@ def test_prior_level_after_the_rate_and_other_periods():
     assert _verdicts("扣非净利润3.0亿元，同比增长15.0%，上年同期为2.4亿元。", "zh.growth") == ["discrepancy"]
     text = "年末存款余额2035亿元，较年初的1850亿元增加185亿元，增幅为10.0%。"
     assert sorted(_verdicts(text, "zh.growth")) == ["consistent", "consistent"]  # the rate and the difference
-    assert _verdicts("营业收入4.6亿元，比上年增加0.6亿元，增长15.0%。", "zh.growth") == []
+    # a level with its change and rate: the rate is the change over the level before it (0.6 / 4.0 = 15%)
+    assert _verdicts("营业收入4.6亿元，比上年增加0.6亿元，增长15.0%。", "zh.growth") == ["consistent"]
+    assert _verdicts("营业收入4.6亿元，比上年增加0.6亿元，增长25.0%。", "zh.growth") == ["discrepancy"]
 
 
 def test_rose_to_with_comparable_prices_is_excused():

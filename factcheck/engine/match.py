@@ -66,7 +66,7 @@ def frame_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
 
 
 def _candidate(rule: RuleSpec, b, start: int, end: int) -> Candidate:
-    return Candidate(rule=rule, slots=dict(b.slots), relation=rule.relation or "", stated=rule.stated or "",
+    return Candidate(rule=rule, slots=dict(b.slots), relation=b.relation or rule.relation or "", stated=rule.stated or "",
                      start=start, end=end, binding=b.how, certain=b.certain, label=b.label, roles=dict(b.roles),
                      extra_quantities=list(b.extra), reading=b.reading, stated_override=b.stated,
                      expected_override=b.expected, arithmetic=b.arithmetic)

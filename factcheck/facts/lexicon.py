@@ -231,3 +231,23 @@ def lexicon(language: str) -> Lexicon:
     for f in lexicon_files(builtin_rules_dir(), language):
         specs.append(parse_lexicon(f.read_text(encoding="utf-8"), str(f), trusted=True))
     return Lexicon(merge(specs, language))
+
+
+def lexicon_file_schema() -> dict:
+    """The JSON Schema of a lexicon file: `lexicon:` with the fields of LexiconSpec ('from' for derived sources)."""
+    from ..records import json_schema
+
+    spec = json_schema(LexiconSpec)
+    defs = spec.pop("$defs", {})
+    derived = defs.get("Derived", {})
+    if "sources" in derived.get("properties", {}):
+        derived["properties"]["from"] = derived["properties"].pop("sources")
+        derived["required"] = ["from" if r == "sources" else r for r in derived.get("required", [])]
+    for d in defs.values():
+        d["additionalProperties"] = False
+    spec["additionalProperties"] = False
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://factcheck.invalid/schemas/lexicon.schema.json",
+            "title": "factcheck lexicon file (rules/<lang>/*.lexicon.yaml)",
+            "type": "object", "properties": {"lexicon": spec}, "required": ["lexicon"],
+            "additionalProperties": False, "$defs": defs}

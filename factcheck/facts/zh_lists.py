@@ -23,7 +23,8 @@ _COUNT = re.compile(rf"(?P<n>[2-9]|1\d|20|[两二三四五六七八九十]|十[�
                     rf"(?P<noun>[\u4e00-\u9fff]{{0,6}})")
 _ITEM_MAX = 24
 _CONJ = "和|与|及|以及|或"
-_BAD_ALWAYS = re.compile(r"(?:第|前|后|近|约|数|几|每|那|哪|各|再|又|多|超|逾|至|到|少|满|另|另外|其余|其他|剩余|-|—|~|～|[一二三四五六七八九十\d]、)\Z")
+_BAD_ALWAYS = re.compile(r"(?:第|前|后|近|约|数|几|每|那|哪|各|再|又|多|超|逾|少|满|另|另外|其余|其他|剩余|"
+                         r"[\d一二三四五六七八九十]\s*(?:至|到)|-|—|~|～|[一二三四五六七八九十\d]、)\Z")
 # what a count of characters, times or ages counts is not a list of items
 _BAD_NOUN = re.compile(r"\A(?:字|字母|词|句|遍|次|倍|岁|年|天|小时|分钟|秒|周|月|页|层楼|楼)")
 _NUMERAL_IN_ITEM = re.compile(r"\d|-|第[一二三四五六七八九十\d]|[一二三四五六七八九十两百千万]+(?:个|项|类|种|大|级|层|家|所|只|名|位|条|册|期|届|号)")
@@ -56,7 +57,8 @@ def _items(segment: str) -> list[tuple[int, str]]:
     if len(parts) > 1:
         # the first item carries the words that introduce the list (资产分为通用物资): keep its tail
         m0 = _LEAD_VERB.match(parts[0])
-        if m0 and len(parts[0]) - m0.end() >= 1 and len(parts[0]) > max(len(p) for p in parts[1:]) + 2:
+        rest = [len(p) for p in parts[1:-1]] + [len(x) for x in re.split(_CONJ, parts[-1])]
+        if m0 and len(parts[0]) - m0.end() >= 1 and len(parts[0]) > max(rest) + 2:
             parts[0] = parts[0][m0.end():]
     if _NUMERAL_IN_ITEM.search(parts[0]):
         return []
@@ -87,8 +89,9 @@ def _items(segment: str) -> list[tuple[int, str]]:
         out.append((len(parts) + 1, f"the last item split at '{m.group()}'"))
         # a list whose items are short and alike is read with the split only
         halves = [last[:m.start()], last[m.end():]]
-        others = [len(p) for p in parts[:-1]] or [len(halves[0])]
-        if all(abs(len(h) - max(others)) <= 1 for h in halves) and max(others) <= 4:
+        others = sorted(len(p) for p in parts[:-1]) or [len(halves[0])]
+        typical = others[len(others) // 2]
+        if all(abs(len(h) - typical) <= 1 for h in halves) and typical <= 4:
             out = out[1:]
     return out
 
@@ -155,7 +158,7 @@ def _before(norm: str, c: CountClaim) -> bool:
         i -= len(inside.group())
         tail = norm[max(0, i - 12):i]
     k = tail.rfind("等")
-    if k >= 0 and re.fullmatch(r"[“”\"「」\u4e00-\u9fff]{0,6}", tail[k + 1:]) and len(tail) - k <= 4:
+    if k >= 0 and re.fullmatch(r"[“”\"「」\u4e00-\u9fff]{0,8}", tail[k + 1:]):
         c.examples = True
         i = i - (len(tail) - k)
     else:
@@ -235,7 +238,18 @@ def _after(norm: str, c: CountClaim) -> bool:
     readings = _items(first)
     if not readings:
         return False
-    c.readings, c.where = readings, "after"
+    # 分别为甲、乙、丙，以及今年新加入的丁和戊: the list goes on after a clause opened by 以及/还有
+    more = 0
+    for piece in re.split(r"[,，]", body)[1:]:
+        m2 = re.match(r"\s*(?:以及|还有)(?![\d一二两三四五六七八九十])", piece)
+        if not m2:
+            break
+        rest = re.sub(r"^[^、和与及]*?的", "", piece[m2.end():])
+        k = _items(rest) if "、" in rest else [(2 if re.search(_CONJ, rest[1:]) else 1, "")]
+        if not k:
+            return False
+        more += k[0][0]
+    c.readings, c.where = [(n + more, how + (" and the items after 以及" if more else "")) for n, how in readings], "after"
     return True
 
 

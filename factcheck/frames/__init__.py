@@ -35,6 +35,7 @@ class Binding:
     reading: str = ""
     # for claims whose other side is not a figure (a count of listed items): the claimed figure, what the text
     # gives for it, and how that was found
+    relation: str = ""  # a relation of the binding's own, when a reading computes the claim otherwise
     stated: Quantity | None = None
     expected: tuple[float, float] | None = None
     arithmetic: str = ""

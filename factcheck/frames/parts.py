@@ -56,9 +56,10 @@ def _partition(lex, parts: list[Fact]):
         used = set()
         ok = True
         for f in parts:
-            hit = [w for w in p.parts if holds(f.measure, w) and w not in used]
+            name = f.measure or f.scope
+            hit = [w for w in p.parts if holds(name, w) and w not in used]
             # the longest word that names it (第一产业 rather than 一), and never a word inside its partner (出口/进出口)
-            hit = [w for w in hit if not any(w != v and w in v and holds(f.measure, v) for v in p.parts)]
+            hit = [w for w in hit if not any(w != v and w in v and holds(name, v) for v in p.parts)]
             if len(hit) != 1:
                 ok = False
                 break
@@ -120,8 +121,6 @@ def _siblings(parts: list[Fact], ctx=None) -> str:
         return "a list of named parts"  # 东区5.2亿元、西区6.1亿元: one clause, names and figures
     if len({p.clause for p in parts}) == len(parts) and all(_bare(ctx, p) for p in parts):
         return "a list of named parts"  # 小学68所，初中31所，普通高中9所: a name and a figure to each clause
-    if _period_parts(parts):
-        return "the parts of a period"
     return ""
 
 
@@ -250,10 +249,14 @@ def parts(ctx) -> list[Binding]:
                 continue
             if any(d.name in f.measure for d in lex.derived):
                 continue  # 顺差 after 出口 and 进口: a derived figure, not a part
-            if len(members) >= 2 and not _siblings(members + [f], ctx) and _siblings(members, ctx):
+            if len(members) >= 2 and not _siblings(members + [f], ctx) and (_siblings(members, ctx)
+                                                                              or _period_parts(members, whole)):
                 break  # the breakdown ended: a figure of another kind follows (支出 after 收入 parts)
             if _partition_siblings(lex, whole, f):
                 break  # 第二产业…其中工业…，第三产业: the whole's sibling ends its breakdown
+            if (members and re.search(r"[;；]", norm[gap_start:f.q.start]) and len(_lcs_suffix([whole.key, f.key])) >= 2
+                    and not all(len(_lcs_suffix([whole.key, m.key])) >= 2 for m in members)):
+                break  # 服务支出…其中转播费用…，住宿餐饮等支出…；宣传支出: a sibling of the whole, not a part
             if len(members) >= 2 and _partition(lex, members) is not None:
                 break  # 男生…，女生…；专任教师…: the partition is complete, what follows is something else
             members.append(f)
@@ -268,7 +271,7 @@ def parts(ctx) -> list[Binding]:
             continue
         partition = _partition(lex, members)
         count = _stated_count(ctx, whole)
-        why = _siblings(members, ctx)
+        why = _siblings(members, ctx) or ("the parts of its period" if _period_parts(members, whole) else "")
         rest = _remainder(ctx, lex, members)
         if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
             continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
@@ -406,7 +409,7 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
             continue
         names_by_sentence[f.sentence] = names
         whole = None
-        for w in reversed([w for w in facts if w.index < f.index and w.sentence >= f.sentence - 2]):
+        for w in reversed([w for w in facts if w.index < f.index and f.sentence - 2 <= w.sentence < f.sentence]):
             if w.role == "level" and same_kind(w, f) and w.clause != f.clause and (
                     not verb or all(c in w.measure for c in verb)):
                 whole = w
@@ -433,7 +436,7 @@ def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
             continue
         lead_start = facts[i - 1].q.end if i else 0
         lead = norm[lead_start:total.q.start]
-        if not re.search("(?:" + lex.marker("total_after").pattern + r")\Z", lead):
+        if not re.search("(?:" + lex.marker("total_after").pattern + r")[\u4e00-\u9fff]{0,3}\Z", lead):
             continue
         members = []
         for f in reversed(facts[:i]):
@@ -449,7 +452,13 @@ def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
         members.reverse()
         if len(members) < 2:
             continue
+        word = re.search(lex.marker("total_after").pattern, lead)
+        if word and any(word.group().strip("为达到约是 ") in norm[max(0, m.q.start - 8):m.q.start] for m in members):
+            continue  # 一等奖共计有5名，二等奖共计有12名: the word says each part, not a total
         why = _siblings(members, ctx)
+        count = ctx.facts.count_in(norm[members[-1].q.end:total.q.start])
+        if count == len(members):
+            why = why or f"{count} parts, as the text counts them"
         if not why:
             continue
         out.append(Binding(slots={"parts": [f.q for f in members], "total": total.q}, tags={"complete", "after"},

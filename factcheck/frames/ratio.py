@@ -47,14 +47,15 @@ def ratio(ctx) -> list[Binding]:
                      lex.marker("ratio_join")):
         s, _ = ctx.facts.sentences[g[0].sentence]
         lead = norm[s:g[0].q.start]
-        word = lex.marker("structure").search(lead[-12:])
+        lead = lead[max(lead.rfind(ch) for ch in ",，;；。") + 1:]  # the clause before the ratio
+        word = lex.marker("structure").search(lead)
         if len(g) < 3 or not word:
             continue
         total = sum(f.q.value for f in g)
         if any(f.q.value >= 100 for f in g) or (word.group() not in ("结构", "构成") and abs(total - 100) > 20):
             continue  # not a structure in percent
         out.append(Binding(slots={"terms": [f.q for f in g[:-1]], "last": g[-1].q}, tags={"structure"},
-                           how=f"the terms of a structure ({lead[-12:].strip()}) make up 100"))
+                           how=f"the terms of a structure ({lead.strip()[-12:]}) make up 100"))
         for b in bindings(ctx, "parts"):
             parts = b.slots.get("parts")
             if "complete" not in b.tags or not isinstance(parts, list) or len(parts) != len(g):

@@ -56,10 +56,10 @@ def restated(ctx) -> list[Binding]:
     for i, a in enumerate(facts):
         if a.role not in ("level",) or not a.period_explicit or len(a.key) < 4 or not a.q.unit:
             continue
-        if a.period.year is None or a.period.year >= 9000:
-            continue  # only a period the text names (2009年8月), not 今年 nor a bare month
+        if a.period.year is None or (a.period.year >= 9000 and a.period.span not in ("", "Y")):
+            continue  # a period the text names (2009年8月, 今年), not a bare month or day
         for b in facts[i + 1:]:
-            if b.sentence == a.sentence or b.role != a.role or not b.period_explicit:
+            if b.sentence == a.sentence or b.role != a.role:
                 continue
             if b.period != a.period or (a.scope or "") != (b.scope or "") or a.key != b.key:
                 continue

@@ -112,6 +112,13 @@ def share(ctx) -> list[Binding]:
             if base is not None:
                 how_base = f"base {base.q.text}, the whole the part is listed under"
                 outer = _container(ctx, base)
+                own = [f for f in facts if f.role == "share" and f.subject == base.index and f.index < s.index]
+                if own:
+                    # 老年人3000人，占25.0%，其中八十岁以上600人，占5.0%: of the grand total, 600 / 3000 × 25.0
+                    alternatives.append(Binding(slots={"part": part.q, "base": base.q, "scale": own[-1].q, "share": s.q},
+                                                relation="part / base * scale = share",
+                                                how=f"of the grand total: {base.q.text} is {own[-1].q.text} of it",
+                                                reading="of the grand total"))
                 if outer is not None and outer.index != base.index:
                     # a part of a part (其中65岁及以上…): its share may be of its group or of the grand total
                     alternatives.append(Binding(slots={"part": part.q, "base": outer.q, "share": s.q},

@@ -20,8 +20,10 @@ def generated() -> dict[str, dict]:
     article = json_schema(ArticleRuleFile)
     article["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     article["title"] = "factcheck article-specific rule file (<article>.factcheck.yaml)"
+    from ..facts.lexicon import lexicon_file_schema
+
     return {"report.schema.json": report, "rule-file.schema.json": rule_file_schema(),
-            "article-rules.schema.json": article}
+            "article-rules.schema.json": article, "lexicon.schema.json": lexicon_file_schema()}
 
 
 def dumps(schema: dict) -> str:
