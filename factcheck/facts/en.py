@@ -160,7 +160,7 @@ class EnReader:
         self.prior_end = re.compile(rf"(?:^|\b|(?<=[,(]))(?P<cue>{W('prior_lead')}){q}\s*\Z", re.I)
         self.share_end = re.compile(rf"\b(?P<cue>{W('share_lead')}){q}\s*\Z", re.I)
         self.of_after = re.compile(rf"\A\s+of\s+(?P<base>[^{_PH},;:.()–—]{{1,60}}?)(?=\s*(?:[,;:.()–—{_PH}]|\s(?:and|while|but|in|on|at|for|from|to|with|was|were|is|are|has|have|had|will|would|by|a|last|this|up|down|than|compared)\b|$))", re.I)
-        self.of_the_figure = re.compile(rf"\A\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[a-z'’\-]+\s+){{0,3}}?\Z", re.I)
+        self.of_the_figure = re.compile(rf"\A\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[a-z][a-z'’\-]*\s+){{0,3}}?\Z", re.I)
         self.compare = re.compile(rf"\b(?P<cmp>{W('compare')})\b", re.I)
         self.times_the = re.compile(rf"\A\s*(?:times|-fold)?\s*(?:the|that of|those of|what|its|their)?\s*\Z", re.I)
         self.times_as = re.compile(r"\A\s+(?:as\s+(?:many|much|large|big|high)\s+as|more\s+than|the\s+(?:size|level)\s+of|that\s+of)"
@@ -174,6 +174,11 @@ class EnReader:
         self.per_after = re.compile(r"\A\s*(?:a|an|per|each|/)\s*(?:share|head|person|capita|day|week|month|year|hour|"
                                     r"barrel|litre|liter|tonne|ton|ounce|gallon|kilo|kg|unit|household|worker|pupil|"
                                     r"employee|passenger|night|visit|mile|square)\b|\A\s+each\b|\A\s*/", re.I)
+        self.expected_end = re.compile(r"\b(?:expected|forecast|forecasts|predicted|predictions?|estimates?|expectations?|"
+                                       r"consensus|target|targets|goal|anticipated|projected|projection|hoped(?:\s+for)?)"
+                                       rf"(?:\s+(?:of|for|at|was|were|had\s+been|to\s+be)){q}\s*\Z", re.I)
+        self.expected_after = re.compile(r"\A\s+(?:(?:that|which)\s+(?:had\s+been|was|were)\s+)?(?:widely\s+|had\s+been\s+)?"
+                                         r"(?:expected|forecast|predicted|anticipated|projected|targeted)\b", re.I)
         self.rank_before = re.compile(rf"\b(?:{W('rank_before')})\s*\Z", re.I)
         self.anaphora = re.compile(rf"\A\s*(?:{W('anaphora')})\b", re.I)
         self.stop = {w.lower() for w in lex.words("stop")}
@@ -331,8 +336,11 @@ class EnReader:
         if f.role in ("rate", "change", "cagr", "level") and _REAL.search(self.t[cstart:cend]):
             f.cues.append("real")  # in real terms: not the nominal levels beside it
         f.measure, own_scope = self._measure(f, local, tail, cue, k >= 0)
+        tm = re.match(r"\A\s+(?:in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})", tail)
+        if tm and not own_scope and self._is_name(tm.group("name")) and not re.match(_MONTH_RE, tm.group("name")):
+            own_scope = _norm_scope(tm.group("name"))  # compared with 12.1% in Germany
         f.scope = own_scope or scope
-        f.own_measure = bool(f.measure)
+        f.own_measure = bool(f.measure) and "measure-after" not in f.cues
         f.key = self.key(f.measure)
         nm = _PLURAL_NOUN.match(tail) if q.type == "amount" and not q.unit else None
         if nm and nm.group("noun") not in ("years", "months", "days", "weeks", "times", "points", "percent"):
@@ -358,8 +366,10 @@ class EnReader:
         typ = q.type
         if typ == "ordinal" or (self.rank_before.search(local) and typ in ("amount", "number")):
             return "rank", 0, ""
-        if typ == "number":
-            return "other", 0, ""
+        if typ == "number" or q.range_with is not None:
+            return "other", 0, ""  # a range (6-6.5%, 11-14 euros) states no one figure to check
+        if self.expected_end.search(local) or self.expected_after.match(tail):
+            return "other", 0, "expected"  # the $54bn widely expected: a forecast, not the figure itself
         if typ == "amount" and re.match(r"\A-(?:[a-z]+)", tail):
             return "other", 0, ""  # a 120-seat assembly, a 30-year bond: part of a name
         if typ in ("percent", "amount") and re.search(r"\bthan\s+(?:the|its|their|a)\s+[\w\s'’-]{0,40}?\s+(?:of|at)\s*\Z", local, re.I):
@@ -712,9 +722,11 @@ class EnReader:
             if f.role == "multiple" and f.base_q is None and not f.base and priors:
                 f.cues.append("prior-base")  # rose 2.5 times to 7,000 from 2,000; tripled to $1.26bn from $420m
             if f.role in ("prior", "change", "rate", "points", "cagr", "multiple", "share"):
-                if f.role == "share" and f.own_measure and f.index < level.index:
-                    continue
-                if f.role == "share" and f.index < level.index:
+                if f.role == "share" and (f.index < level.index or f.own_measure or not self._share_of(level, f)):
+                    continue  # a share takes the level before it only when nothing but its cue stands between
+                if f.role == "prior" and f.scope != level.scope and f.scope and f.cues and f.cues[0] in (
+                        "compared with", "compared to", "against", "versus", "vs", "vs.", "than"):
+                    f.role = "other"  # compared with 12.1% in Germany: another body, not an earlier level
                     continue
                 if f.role in ("change", "prior") and not _same_dim(f.q, level.q):
                     continue
@@ -741,6 +753,14 @@ class EnReader:
                 if nxt.q.type == "amount" and re.fullmatch(r"[^,;]{0,40},\s*", between):
                     f.subject = nxt.index
                     nxt.role = "level"
+
+    def _share_of(self, level: Fact, share: Fact) -> bool:
+        """'$1.34bn, or 41% of revenue' / '$41bn - or 40% of the total' / '9,700 (21%)': only the share's cue
+        stands between a level and the share that qualifies it."""
+        between = self.t[self.qpos[level.index] + 1:self.qpos[share.index]]
+        return bool(re.fullmatch(r"[\s,(–—-]*(?:(?:or|which\s+is|representing|accounting\s+for|equal\s+to|equivalent\s+to|"
+                                 r"some|about|around|nearly|almost|roughly|just|over|under|more\s+than|less\s+than|"
+                                 r"close\s+to|a|an)\s+)*", between, re.I))
 
     def _across(self, facts: list[Fact]) -> None:
         """Links a phrase makes across figures: 'X of the Y' (a part and its whole), 'k times the Y' (a multiple and

@@ -17,14 +17,16 @@ import re
 from .zh_lists import CountClaim
 
 _NUM_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_N = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[2-9]|1[0-2])"
+# the count in lower case (a capital Six inside a name is no count), the noun in lower case
+_N = r"(?P<n>(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)|[2-9]|1[0-2])"
 _NOUN = r"(?P<np>(?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*s|people|children|staff|media|criteria|data))"
 _COUNT = re.compile(
-    rf"(?i)(?<![\w$£€.,-])(?P<count>{_N}(?:\s+of\s+(?:the|its|their)\s+(?:\d+|[a-z]+))?\s+{_NOUN})"
+    rf"(?<![\w$£€.,-])(?P<count>{_N}\s+(?P<of>of\s+(?:the|its|their)\s+(?:\d+\s+)?(?:[a-z][a-z-]*\s+){{0,2}}?)?{_NOUN})"
     r"(?P<lead>\s*:\s*|\s+[–—]\s+|\s+-{1,2}\s+|,\s+(?=(?:the\s+)?[A-Z]))")
 _EXAMPLES = re.compile(r"(?i)\b(?:including|such as|among them|among others|for example|e\.g\.|like)\b")
 _BAD_BEFORE = re.compile(r"(?i)(?:\b(?:top|first|last|next|past|previous|latest|about|some|around|nearly|almost|over|"
-                         r"under|than|least|most|to|from|and|or|the\s+other|another|every|each|no)\s+|[-/]\s*)\Z")
+                         r"under|than|least|most|to|from|and|or|the\s+other|another|every|each|no|of\s+the|of\s+its|"
+                         r"of\s+their|of\s+these|of\s+those|one\s+of)\s+|[-/]\s*)\Z")
 _ITEM_MAX_WORDS = 4
 _WORDS_NUM = re.compile(r"(?<![A-Za-z])\d[\d,.]*(?![A-Za-z])|%|\$|£|€")
 
@@ -38,7 +40,7 @@ def _items(body: str) -> list[str] | None:
     body = body.strip().rstrip(".;,")
     if not body or len(body) > 300:
         return None
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", body)]
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", body)]
     if any(not p for p in parts):
         return None
     return parts
@@ -53,7 +55,13 @@ def find_counts(norm: str, furniture) -> list[CountClaim]:
         n = _value(m.group("n"))
         if n is None or not 2 <= n <= 12:
             continue
+        if m.group("n")[0].isupper() and s and not re.search(r"(?:^|[.!?]\s+|\n\s*)\Z", norm[max(0, s - 4):s]):
+            continue  # Precious Six Garments: a capital inside a sentence is part of a name
         lead = m.group("lead")
+        if "," in lead and not m.group("of"):
+            continue  # 'three Welsh quangos, education and training body Elwa, …': no list, an aside
+        if m.group("of") and ":" not in lead and "," not in lead:
+            continue
         j = m.end()
         if ":" in lead:
             stop = re.compile(r"[.;!?\n](?:\s|$)|\.$")
@@ -65,8 +73,10 @@ def find_counts(norm: str, furniture) -> list[CountClaim]:
         if sm is None:
             continue
         body = norm[j:sm.start()]
-        if "," in lead and not re.search(r"\band\b|\bor\b", body):
+        if "," in lead and not re.search(r"\band\b", body):
             continue  # 'Two of the firms, Abel, were …': no list
+        if re.search(r"\bor\b", body):
+            continue  # 'one of the four banks - A or B': alternatives, not the list
         examples = bool(_EXAMPLES.search(body))
         body = _EXAMPLES.sub("", body)
         if _WORDS_NUM.search(body) or re.match(r"(?i)\s*(?:first|firstly|one is)\b", body):

@@ -38,7 +38,7 @@ def _stated_with(priors: list[Fact], claim: Fact) -> Fact | None:
                  lambda p: p.sentence == claim.sentence):
         found = [p for p in priors if same(p)]
         if found:
-            return found[-1]
+            return min(found, key=lambda p: (abs(p.index - claim.index), -p.index))  # the nearest
     return priors[-1]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, bindings, frame
-from .common import describe, measure_match, named_match, same_dimension
+from .common import describe, measure_match, named_match, same_dimension, wordy
 
 LOOK_BACK = 6  # sentences
 
@@ -106,6 +106,11 @@ def share(ctx) -> list[Binding]:
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
+                if wordy(key) and named_match(key, base.key) < 1.0:
+                    # 'of the total debt' read as 'an original debt of $81.8bn': words the name lacks may name
+                    # another figure of that measure
+                    certain = False
+                    how_base += ", which names it only in part"
         alternatives = []
         if base is None and not s.base:
             base = _container(ctx, part)
