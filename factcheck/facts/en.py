@@ -374,10 +374,17 @@ class EnReader:
             return "other", 0, ""  # a 120-seat assembly, a 30-year bond: part of a name
         if typ in ("percent", "amount") and re.search(r"\bthan\s+(?:the|its|their|a)\s+[\w\s'’-]{0,40}?\s+(?:of|at)\s*\Z", local, re.I):
             return "prior", 0, "than"
+        if self.prior_end.search(local) and typ == "percent" and (self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
+            mm = self.up_noun_after.match(tail) or self.down_noun_after.match(tail)
+            return "rate", (1 if self.up_noun_after.match(tail) else -1), mm.group("cue").lower()  # compared with a 0.3% slide in
         if self.prior_end.search(local):
             cue = self.prior_end.search(local).group("cue").lower()
-            if cue not in ("against", "than") or not re.search(r"[a-z]{3,}\s+(?:of\s+)?(?:against|than)", local[-30:]) \
-                    or re.search(r"(?:compared|measured|set|up|down|higher|lower|more|less|fewer)\s+(?:against|than)", local[-30:]):
+            if re.search(r"\b(?:rang\w*|var(?:y|ies|ied|ying)|spann\w*|stretch\w*)\s+from\b", local, re.I):
+                return "other", 0, "range"  # ranged from 69% in X … down to 10% in Y: a spread, not a change
+            if cue == "than" and re.search(r"\b(?:more|less|fewer|greater)\s+than\s*\Z", local, re.I):
+                pass  # more than 11bn: a bound on the figure, not a comparison
+            elif cue not in ("against", "than") or not re.search(r"[a-z]{3,}\s+(?:of\s+)?(?:against|than)", local[-30:]) \
+                    or re.search(r"(?:compared|measured|set|up|down|higher|lower|bigger|smaller)\s+(?:against|than)", local[-30:]):
                 return "prior", 0, "from" if "from" in cue else cue
         if typ == "multiple":
             return "multiple", 0, "times"
@@ -393,6 +400,8 @@ class EnReader:
                 if mm:
                     role = "rate" if typ == "percent" else "points"
                     cue = mm.group("cue").lower()
+                    if typ == "percent" and cue in ("growth",) and re.search(r"\bgrowth\s+of\W*\w*\s*\Z", local, re.I):
+                        return "level", 0, "growth-rate"  # growth of 3.6% (a growth rate stated as a level)
                     if typ == "percent" and cue in ("lost", "loses") and re.match(r"\A\s+of\b", tail):
                         return "rate", -1, cue  # lost a quarter of their value
                     return role, sign, cue
@@ -428,7 +437,7 @@ class EnReader:
         lv = self.level_end.search(local)
         if lv:
             cue = lv.group("cue").lower()
-            return "level", 0, "to" if cue in ("to", "at", "reaching", "reached", "hitting", "hit") else ""
+            return "level", 0, "to" if cue in ("to", "at", "reaching", "reached", "reach", "hitting", "hit") else ""
         if re.search(r"\bwhen\s+(?:it|they|there|the\s+\w+)\s+(?:was|were|had|stood|made|reported)\b[^{}]*\Z".format(_PH), local, re.I):
             return "prior", 0, "when"
         return "level", 0, ""
@@ -664,7 +673,7 @@ class EnReader:
                 f.cues.append("pronoun")
 
     def _starts_group(self, f: Fact, cur: list[Fact]) -> bool:
-        if f.paren or f.role in ("prior",) or "to" in f.cues:
+        if f.paren or f.role in ("prior",) or ("to" in f.cues and not f.own_measure):
             return False
         p = self.qpos[f.index]
         prev = self.qpos[cur[-1].index]
@@ -695,15 +704,19 @@ class EnReader:
             if a.role == "change" and b.role == "share" and b.q.type == "percent" and "or" in b.cues:
                 b.role, b.sign = "rate", a.sign
         # the direction the verb gives a level (climbed to 48,350 from 43,950)
-        if "to" in level.cues and not level.sign:
+        if ("to" in level.cues or priors) and not level.sign:
             signs = [f.sign for f in g if f.role in ("rate", "change", "points") and f.sign]
-            lead = self.t[self.clause_starts[level.clause]:self.qpos[level.index]]
+            start = self.qpos[g[0].index]
+            lead = self.t[self.clause_starts[level.clause]:max(self.qpos[level.index], self.qpos[g[-1].index])]
+            lead = lead[:max(0, start - self.clause_starts[level.clause])] + PLACEHOLDER.sub(" ", lead[max(0, start - self.clause_starts[level.clause]):])
             if signs:
                 level.sign = signs[0]
-            elif re.search(rf"\b(?:{_w(self.lex.words('up'))})\s+to\s*\Z", lead, re.I):
+            elif any("up from" in " ".join(p.cues) for p in priors) or re.search(r"\bup\s+from\b", lead, re.I):
                 level.sign = 1
-            elif re.search(rf"\b(?:{_w(self.lex.words('down'))})\s+to\s*\Z", lead, re.I):
+            elif any("down from" in " ".join(p.cues) for p in priors) or re.search(r"\bdown\s+from\b", lead, re.I):
                 level.sign = -1
+            else:
+                level.sign = self._direction(lead)
         # the group's measure: the subject words of its first figure (not words found after a figure)
         own = [f for f in g if f.measure and "measure-after" not in f.cues and not f.paren]
         first = own[0] if own else (level if level.measure else None)
@@ -753,6 +766,24 @@ class EnReader:
                 if nxt.q.type == "amount" and re.fullmatch(r"[^,;]{0,40},\s*", between):
                     f.subject = nxt.index
                     nxt.role = "level"
+
+    def _direction(self, text: str) -> int:
+        """The direction the last change word of a clause gives (fell from 7.3% to 6.9%; cut its stake from 75% to
+        60%; increased from £79.60 to £105.45), 0 when it names none or names both."""
+        best, sign = -1, 0
+        for name, sg in (("up", 1), ("down", -1), ("up_by", 1), ("down_by", -1)):  # verbs: 'growth' names a measure
+            for m in re.finditer(rf"\b(?:{_w(self.lex.words(name))})\b", text, re.I):
+                if m.group().lower() in ("up", "down") and re.match(r"\s+(?:to|from)\b", text[m.end():]):
+                    pass
+                if m.start() > best:
+                    best, sign = m.start(), sg
+        if best < 0:
+            return 0
+        # the change word must govern the from/to pair: nothing but its object stands between them
+        rest = text[best:]
+        if re.search(r"[,;:]|\b(?:while|but|and|after|before|which|that|who)\b", rest[:rest.find(" from ")] if " from " in rest else rest):
+            return 0
+        return sign
 
     def _share_of(self, level: Fact, share: Fact) -> bool:
         """'$1.34bn, or 41% of revenue' / '$41bn - or 40% of the total' / '9,700 (21%)': only the share's cue

@@ -19,13 +19,13 @@ from .zh_lists import CountClaim
 _NUM_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 # the count in lower case (a capital Six inside a name is no count), the noun in lower case
 _N = r"(?P<n>(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)|[2-9]|1[0-2])"
-_NOUN = r"(?P<np>(?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*s|people|children|staff|media|criteria|data))"
+_NOUN = r"(?P<np>(?:[A-Za-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*s|[A-Z]{2,}s|people|children|staff|media|criteria|data))"
 _COUNT = re.compile(
     rf"(?<![\w$£€.,-])(?P<count>{_N}\s+(?P<of>of\s+(?:the|its|their)\s+(?:\d+\s+)?(?:[a-z][a-z-]*\s+){{0,2}}?)?{_NOUN})"
     r"(?P<lead>\s*:\s*|\s+[–—]\s+|\s+-{1,2}\s+|,\s+(?=(?:the\s+)?[A-Z]))")
 _EXAMPLES = re.compile(r"(?i)\b(?:including|such as|among them|among others|for example|e\.g\.|like)\b")
 _BAD_BEFORE = re.compile(r"(?i)(?:\b(?:top|first|last|next|past|previous|latest|about|some|around|nearly|almost|over|"
-                         r"under|than|least|most|to|from|and|or|the\s+other|another|every|each|no|of\s+the|of\s+its|"
+                         r"under|than|least|most|to|from|and|or|another|every|each|no|of\s+the|of\s+its|"
                          r"of\s+their|of\s+these|of\s+those|one\s+of)\s+|[-/]\s*)\Z")
 _ITEM_MAX_WORDS = 4
 _WORDS_NUM = re.compile(r"(?<![A-Za-z])\d[\d,.]*(?![A-Za-z])|%|\$|£|€")
@@ -60,8 +60,7 @@ def find_counts(norm: str, furniture) -> list[CountClaim]:
         lead = m.group("lead")
         if "," in lead and not m.group("of"):
             continue  # 'three Welsh quangos, education and training body Elwa, …': no list, an aside
-        if m.group("of") and ":" not in lead and "," not in lead:
-            continue
+
         j = m.end()
         if ":" in lead:
             stop = re.compile(r"[.;!?\n](?:\s|$)|\.$")

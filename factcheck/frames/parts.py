@@ -194,7 +194,7 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
         # 在70只分红的基金中，债券型基金有46只…; Of the 20 sectors surveyed, 13 …: a container and its members
         block_sentence = whole.sentence
         m = None
-    elif nxt is not None and nxt.sentence > whole.sentence and lex.has_marker("breakdown_back"):
+    elif nxt is not None and nxt.sentence == whole.sentence + 1 and lex.has_marker("breakdown_back"):
         # Of this amount, $7.6bn …: a sentence that opens by pointing back at the whole before it
         n_start, _ = fs.sentences[nxt.sentence]
         if n_start >= sat_end and lex.marker("breakdown_back").search(norm[n_start:nxt.q.start]) and not any(
