@@ -390,6 +390,11 @@ class EnReader:
             return "multiple", 0, "times"
         up = self.up_end.search(local)
         down = self.down_end.search(local)
+        if typ == "percent" and re.search(r"\b(?:made|make|makes|making)\s+up" + self.qual + r"\s*\Z", local, re.I):
+            return "share", 0, "made up"  # women make up more than half of graduates
+        if typ == "percent" and re.search(r"\b(?:than|compared\s+with|compared\s+to)\s+(?:the|a|an)\s*\Z", local, re.I) and (
+                self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
+            return "other", 0, "compared-rate"  # less than the 4.3% rise seen a year earlier: another period's rate
         if typ in ("percent", "points"):
             if self.cagr_end.search(local) or (self.cagr_after.match(tail) and (up or down or re.search(r"\bby\s*\Z", local))):
                 return ("cagr" if typ == "percent" else "points"), (-1 if down else 1), "cagr"
@@ -692,6 +697,10 @@ class EnReader:
         to_levels = [f for f in levels if "to" in f.cues]
         level = to_levels[-1] if to_levels else (levels[0] if levels else None)
         priors = [f for f in g if f.role == "prior" and not f.paren]
+        if level is None:
+            shares = [f for f in g if f.role == "share" and f.q.type == "percent" and not f.paren]
+            if shares and any(f.role in ("prior", "points") for f in g):
+                level = shares[0]  # It took 38.4% of the vote, up 4.2 points from 34.2%
         if level is None:
             rates = [f for f in g if f.role == "rate" and f.q.type == "percent"]
             if rates and priors and priors[-1].q.type == "percent" and len(rates) == 1:
