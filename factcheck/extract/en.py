@@ -216,8 +216,8 @@ def extract_en(doc: Document) -> list[Quantity]:
 
 
 def _calendar(s: int, e: int, digits: str, typ: str) -> dict:
-    m = re.search(r"\d{4}", digits)
-    v = float(m.group()) if m and typ == "year" else 0.0
+    m = re.search(r"(?:19|20)\d\d" if typ == "date" else r"\d{4}", digits)
+    v = float(m.group()) if m else 0.0  # a date's value is its year (September 2024: 2024), for spans of years
     return dict(start=s, end=e, type=typ, value=v, lo=v, hi=v, digits=digits, decimals=0, unit="", bound="exact",
                 qualifier="", chinese=False, scale=1.0, scale_text="")
 
@@ -237,7 +237,8 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             fn = m.group("fnum").lower()
             num = 1 if fn in ("a", "an", "one") else _WORDNUM[fn]
             den_v = _FRACTION[m.group("fden").lower()]
-            if fn in ("a", "an") and not re.match(r"\s+of\b", norm[e:e + 4]):
+            if fn in ("a", "an") and not re.match(r"\s+of\b", norm[e:e + 4]) and not re.search(
+                    r"\b(?:by|than|about|around|nearly|almost|roughly)\s+\Z", before):
                 return None  # "a quarter" of a year, "a half-hour": not a share
         else:
             num, den_v = 1, 2

@@ -129,6 +129,9 @@ def _stem(w: str) -> str:
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 6 and w.endswith("ing") and w not in ("spending", "earnings", "housing", "building", "funding",
+                                                      "lending", "borrowing", "shipping", "banking", "pricing"):
+        return w[:-3]  # starting ~ starts
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "ews")):
         return w[:-1]
     return w
@@ -312,6 +315,7 @@ class EnReader:
         self._tail_next = bool(nk)
         f = Fact(q=q, sentence=s, clause=c)
         f.paren = bool(re.search(r"\(\s*(?:or|about|around|roughly|some|equal to|equivalent to|worth)?\s*\Z", local)) and k >= 0
+        self._zone = zone
         f.role, f.sign, cue = self._role(q, local, tail, rest)
         if cue:
             f.cues.append(cue)
@@ -361,6 +365,13 @@ class EnReader:
             gap = self.norm[before[-1].end:q.start]
             if not any(PLACEHOLDER.match(ch) for ch in gap) and re.search(r"\bwhen\b|^\s*,?\s*$", gap):
                 f.year_q = before[-1].index
+                return
+        # the year or date that opens the sentence dates it (In the 2023-24 fiscal year, … reached C$14.2bn;
+        # revenue for the fiscal year to September 2024 rose 31% to $6.84bn)
+        s0 = self.m.to_orig[self.sent_starts[f.sentence]]
+        lead = [y for y in self.years if s0 <= y.start and y.end <= q.start and y.value >= 1800]
+        if lead and not re.search(r"\b(?:since|from|compared|than|when)\b", self.norm[lead[0].start - 30:lead[0].start], re.I):
+            f.year_q = lead[0].index
 
     def _role(self, q: Quantity, local: str, tail: str, rest: str) -> tuple[str, int, str]:
         typ = q.type
@@ -368,7 +379,8 @@ class EnReader:
             return "rank", 0, ""
         if typ == "number" or q.range_with is not None:
             return "other", 0, ""  # a range (6-6.5%, 11-14 euros) states no one figure to check
-        if self.expected_end.search(local) or self.expected_after.match(tail):
+        if self.expected_end.search(local) or (self.expected_after.match(tail) and (
+                typ != "percent" or re.match(r"\A\s+(?:widely|had\s+been|was|were)\b|\A\s+\w+\s*(?:[,.;)]|by\b|$)", tail))):
             return "other", 0, "expected"  # the $54bn widely expected: a forecast, not the figure itself
         if typ == "amount" and re.match(r"\A-(?:[a-z]+)", tail):
             return "other", 0, ""  # a 120-seat assembly, a 30-year bond: part of a name
@@ -390,8 +402,14 @@ class EnReader:
             return "multiple", 0, "times"
         up = self.up_end.search(local)
         down = self.down_end.search(local)
-        if typ == "percent" and re.search(r"\b(?:made|make|makes|making)\s+up" + self.qual + r"\s*\Z", local, re.I):
-            return "share", 0, "made up"  # women make up more than half of graduates
+        if re.search(r"\b(?:made|make|makes|making)\s+up" + self.qual + r"\s*\Z", local, re.I):
+            # women make up more than half of graduates; chips made up $2.91bn, or 43% of revenue
+            return ("share", 0, "made up") if typ == "percent" else ("level", 0, "")
+        pm = re.search(r"\b(?P<cue>premium|discount|mark-?up)\s+of" + self.qual + r"\s*\Z", local, re.I)
+        if pm and typ == "percent":
+            return "rate", (-1 if pm.group("cue").lower() == "discount" else 1), "premium"  # a premium of 32% to …
+        if typ == "amount" and re.search(r"\b(?:premium|discount)\s+of\s+[\ue002]\s+(?:to|over|on)\b[^\ue001-\ue00f]{0,40}\Z", self._zone, re.I):
+            return "prior", 0, "premium-to"  # … to Friday's closing price of 64.5p
         if typ == "percent" and re.search(r"\b(?:than|compared\s+with|compared\s+to)\s+(?:the|a|an)\s*\Z", local, re.I) and (
                 self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
             return "other", 0, "compared-rate"  # less than the 4.3% rise seen a year earlier: another period's rate
@@ -452,6 +470,8 @@ class EnReader:
         if not cmp:
             return None
         year = f.period.year
+        if year is not None and year > NOW - 100:
+            year = None  # 'last year' of a text that never says which year it is
         if "year" in cmp or cmp in ("last year",):
             if year is None:
                 return None  # a year before a year the text does not give
@@ -554,8 +574,10 @@ class EnReader:
         tw = re.sub(r"\A\s*(?:of|in|on|for|worth|to)\s+", " ", tw)
         tw = re.sub(r"\A\s*(?:will|would|were|was|are|is)\s+(?:go|went|be|been)?\s*(?:to|on|for|in)?\s+", " ", tw)
         words = _WORDS.findall(tw)[:6]
-        return [w for w in words if w.lower() not in self.stop and w.lower() not in self.period_words
-                and not w[0].isdigit() and w.lower() not in self.number_words and w.lower() not in self.generic]
+        keep = {"more", "fewer", "less", "higher", "lower", "same"}  # 9 recorded more starts and 5 fewer
+        return [w for w in words if (w.lower() in keep or w.lower() not in self.stop) and w.lower() not in
+                self.period_words and not w[0].isdigit() and w.lower() not in self.number_words
+                and w.lower() not in self.generic]
 
     def _cue_at(self, f: Fact, z: str) -> int | None:
         """Where the words that gave f its role start in z (the measure stands before them)."""
@@ -679,6 +701,12 @@ class EnReader:
 
     def _starts_group(self, f: Fact, cur: list[Fact]) -> bool:
         if f.paren or f.role in ("prior",) or ("to" in f.cues and not f.own_measure):
+            return False
+        if "to" in f.cues and cur[-1].role in ("rate", "change") and (
+                self.up_noun_after.match(self.t[self.qpos[cur[-1].index] + 1:]) or
+                self.down_noun_after.match(self.t[self.qpos[cur[-1].index] + 1:])):
+            return False  # a 15% rise in half-year profit to £318m
+        if "premium" in f.cues:
             return False
         p = self.qpos[f.index]
         prev = self.qpos[cur[-1].index]
@@ -865,6 +893,19 @@ class EnReader:
                 continue
         self._generic_bases(facts)
         self._continuations(facts)
+        for f in facts:
+            # Approvals totalled 61,300 in March, …, and almost one in three, 18,900, were for remortgaging
+            if f.role != "share" or f.base or f.base_q is not None or f.subject not in by_index:
+                continue
+            part = by_index[f.subject]
+            if part.index < f.index:
+                continue  # not a figure in apposition after the share
+            parts = {h.subject for h in facts if h.role == "share"}
+            lead = [g for g in facts if g.sentence == f.sentence and g.index < f.index and g.role == "level"
+                    and not g.paren and _same_dim(g.q, part.q) and g.index != part.index and g.index not in parts]
+            if lead:
+                f.base_q = lead[0].index
+                f.cues.append("sentence-base")
 
     def _generic_bases(self, facts: list[Fact]) -> None:
         for f in facts:
@@ -879,12 +920,30 @@ class EnReader:
                 continue
             if self.key(base) == "":
                 part = next((g for g in facts if g.index == f.subject), None)
+                whole = self._whole_before(facts, f, part)
+                if whole is not None:
+                    f.base_q = whole.index  # a third of the total: the whole broken down just before
+                    f.cues.append("whole-base")
+                    continue
                 raw = self.raw.get(part.index if part is not None else f.index, "")
                 head = _head(" ".join(self._content_keep(raw))) or _head(part.measure if part is not None else f.measure)
                 f.base = head
                 f.cues.append("generic-base")
             else:
                 f.base = base
+
+    def _whole_before(self, facts: list[Fact], f: Fact, part: Fact | None) -> Fact | None:
+        """The latest level in the sentences just before whose breakdown follows it ('$18.4bn … Of this amount, …')."""
+        norm = self.norm
+        for g in reversed([g for g in facts if g.index < f.index and f.sentence - 3 <= g.sentence <= f.sentence]):
+            if g.role != "level" or g.paren or (part is not None and (g.index == part.index or not _same_dim(g.q, part.q))):
+                continue
+            nxt = next((h for h in facts if h.index > g.index), None)
+            gap = norm[g.q.end:nxt.q.start if nxt is not None else g.q.end + 80]
+            after = re.split(r"(?<=[.!?])\s+", gap, maxsplit=1)
+            if self.lex.marker("breakdown").search(gap) or (len(after) > 1 and self.lex.marker("breakdown_back").search(after[1])):
+                return g
+        return None
 
     def _continuations(self, facts: list[Fact]) -> None:
         """A group with no level of its own (Health spending has grown by an average of 6.2% a year since 2018-19,
@@ -900,10 +959,16 @@ class EnReader:
             if same:
                 # 'down from 3.1%, as the annual rate eased by 0.4 points': the rate just stated
                 want = [g for g in same if (g.q.type == "percent") == (f.role == "points" or f.q.type == "points")]
-                if want and (set(f.key.split()) <= generic or (f.key and f.key == want[-1].key)) and f.role in ("points", "change", "rate"):
+                if f.role in ("cagr", "multiple"):
+                    # 'rose 31% to $6.84bn, and has grown by 27% a year since fiscal 2020'; '…, and nearly doubled'
+                    want = [g for g in same if g.q.type != "percent"]
+                if want and (set(f.key.split()) <= generic or (f.key and f.key == want[-1].key)) and f.role in (
+                        "points", "change", "rate", "cagr", "multiple"):
                     f.subject = want[-1].index
                     f.measure, f.key = want[-1].measure, want[-1].key
                     f.cues.append("continues")
+                    if f.role == "multiple" and f.base_q is None and not f.base:
+                        f.cues.append("prior-base")
                 continue
             if any(g.sentence == f.sentence and g.role == "level" and not g.paren for g in facts):
                 continue

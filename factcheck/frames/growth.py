@@ -34,6 +34,8 @@ def _stated_with(priors: list[Fact], claim: Fact) -> Fact | None:
     average rate 'since 2018-19, when it was C$10.5bn' has its own prior, not the year-earlier one)."""
     if not priors:
         return None
+    if claim.role == "cagr":
+        priors = [p for p in priors if p.year_q is not None] or priors  # an average rate runs from a dated level
     for same in (lambda p: p.sentence == claim.sentence and p.clause == claim.clause,
                  lambda p: p.sentence == claim.sentence):
         found = [p for p in priors if same(p)]

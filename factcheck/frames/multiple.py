@@ -53,6 +53,8 @@ def multiple(ctx) -> list[Binding]:
                 cands = [f for f in facts if f.index != level.index and f.role in ("level", "prior")
                          and f.scope == scope and same_dimension(f.q, level.q) and f.sentence >= m.sentence - 3
                          and f.index < m.index]
+            if len(cands) > 1:
+                cands = [f for f in cands if f.role == "level"] or cands  # the level, not its own earlier level
             if len(cands) == 1:
                 base, how = cands[0], f"base {describe(cands[0])}, named in the text ('{m.base}')"
         elif "翻番" in m.cues or "prior-base" in m.cues:
