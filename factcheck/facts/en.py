@@ -62,6 +62,10 @@ _PERIOD = re.compile(
     re.I)
 _REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
                    r"after inflation|at constant prices|constant[- ]price|in constant|like[- ]for[- ]like|real)\b", re.I)
+# how a figure is stated, not what it measures (on a seasonally adjusted basis, in real terms, at an annual rate)
+_ADVERBIAL = re.compile(r"\b(?:on\s+an?\s+[\w\s-]{0,30}?basis|in\s+(?:real|nominal|cash|dollar|sterling|euro|"
+                        r"local[- ]currency|constant[- ]price)\s+terms|at\s+an?\s+(?:annual|annualised|annualized)\s+"
+                        r"(?:rate|pace)|(?:seasonally|inflation)[- ]adjusted|after\s+adjusting\s+for\s+\w+)", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:\.\d+)?")
 _PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du|van|von)(?:\s+(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du))*")
@@ -69,7 +73,7 @@ _CORP = re.compile(r"\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|PLC|AG|SA|NV|Group|Ho
 _POSSESSIVE = re.compile(r"(?P<name>(?:[A-Z][A-Za-z&.\-]*\s+){0,3}[A-Z][A-Za-z&.\-]*)['’]s?\b(?!\s*(?:\d|[{_PH}]))"
                          .replace("{_PH}", _PH))
 _PLURAL_NOUN = re.compile(r"\A\s*(?:(?:new|more|extra|additional|full-time|part-time|registered|eligible|small|"
-                          r"listed|active|other|foreign|local|\w+-\w+)\s+)?(?P<noun>[a-z]{3,}s)\b")
+                          r"listed|active|other|foreign|local|\w+-\w+)\s+)?(?P<noun>[a-z]{3,}s|men|women|people|children|staff)\b")
 
 
 def _month(s: str) -> int:
@@ -165,7 +169,8 @@ class EnReader:
         self.of_after = re.compile(rf"\A\s+of\s+(?P<base>[^{_PH},;:.()–—]{{1,60}}?)(?=\s*(?:[,;:.()–—{_PH}]|\s(?:and|while|but|in|on|at|for|from|to|with|was|were|is|are|has|have|had|will|would|by|a|last|this|up|down|than|compared)\b|$))", re.I)
         self.of_the_figure = re.compile(rf"\A\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[a-z][a-z'’\-]*\s+){{0,3}}?\Z", re.I)
         self.compare = re.compile(rf"\b(?P<cmp>{W('compare')})\b", re.I)
-        self.times_the = re.compile(rf"\A\s*(?:times|-fold)?\s*(?:the|that of|those of|what|its|their)?\s*\Z", re.I)
+        self.times_the = re.compile(rf"\A\s*(?:times|-fold)?\s*(?:as\s+(?:many|much|large|big|high)\s+as\s+)?"
+                                    rf"(?:the|that of|those of|what|its|their)?\s*\Z", re.I)
         self.times_as = re.compile(r"\A\s+(?:as\s+(?:many|much|large|big|high)\s+as|more\s+than|the\s+(?:size|level)\s+of|that\s+of)"
                                    r"\s+(?P<base>[^,;.]{1,50})", re.I)
         self.times_named = re.compile(r"\A\s+(?P<base>(?:(?:the|its|their)\s+)?(?:[A-Z][\w&\-]*\s+){0,3}[A-Z][\w&\-]*['’]s?"
@@ -241,6 +246,7 @@ class EnReader:
                 last_s = s
             f = self._fact(q, p, s, c, clause_starts[c], sent_period[s], sent_scope[s])
             facts.append(f)
+        self._shared_nouns(facts)
         self._group(facts)
         self._across(facts)
         by_index = {f.index: f for f in facts}
@@ -315,6 +321,8 @@ class EnReader:
         self._tail_next = bool(nk)
         f = Fact(q=q, sentence=s, clause=c)
         f.paren = bool(re.search(r"\(\s*(?:or|about|around|roughly|some|equal to|equivalent to|worth)?\s*\Z", local)) and k >= 0
+        if f.paren and q.type == "percent" and re.search(r"\(\s*or\s*\Z", local) and zone[k] != "\ue002":
+            f.paren = False  # $8 billion (or 9 percent) more: the rate of the change, not a restatement
         self._zone = zone
         f.role, f.sign, cue = self._role(q, local, tail, rest)
         if cue:
@@ -323,6 +331,8 @@ class EnReader:
         tail_period = re.split(r"[,;]|\band\b|\bwhile\b", tail, maxsplit=1)[0]
         ty, tspan = parse_period(_strip_compare(tail_period))
         ly, lspan = parse_period(_strip_compare(local))
+        if ly is None and not lspan:
+            ly, lspan = parse_period(_strip_compare(PLACEHOLDER.sub(" ", zone)))  # In 2024 visitor spending rose 5% to …
         year = ty if ty is not None else ly
         span = tspan or lspan
         f.period_explicit = year is not None or bool(span)
@@ -384,6 +394,9 @@ class EnReader:
             return "other", 0, "expected"  # the $54bn widely expected: a forecast, not the figure itself
         if typ == "amount" and re.match(r"\A-(?:[a-z]+)", tail):
             return "other", 0, ""  # a 120-seat assembly, a 30-year bond: part of a name
+        if typ == "amount" and q.digits and q.digits[0].isalpha() and q.value < 20 and re.search(
+                r"\b(?:the|its|their|these|those|both|all|our)\s*\Z", local, re.I) and _PLURAL_NOUN.match(tail):
+            return "count", 0, "count"  # the two hospitals, its three divisions: how many things, not an amount
         if typ in ("percent", "amount") and re.search(r"\bthan\s+(?:the|its|their|a)\s+[\w\s'’-]{0,40}?\s+(?:of|at)\s*\Z", local, re.I):
             return "prior", 0, "than"
         if self.prior_end.search(local) and typ == "percent" and (self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
@@ -454,6 +467,7 @@ class EnReader:
             cue = (down or up).group("cue").lower()
             if cue not in ("higher", "lower", "ahead"):
                 return "change", -1 if down else 1, cue
+        tail = re.sub(r"\A\s*\([^()]*\)", "", rest) if re.match(r"\A\s*\(", rest) else tail  # $8 billion (or 9 percent) more than
         lm, mm = self.less_after.match(tail), self.more_after.match(tail)
         if (lm or mm) and not re.match(r"\A\s+(?:more|fewer)\s+[a-z]", tail) or (lm or mm) and re.search(r"\bthan\b", (lm or mm).group()):
             return "change", -1 if lm else 1, "than"
@@ -514,6 +528,7 @@ class EnReader:
         if cm is not None:
             z = z[:cm]
         z = self.compare.sub(" ", z)
+        z = _ADVERBIAL.sub(" ", z)
         z = _PERIOD.sub(" ", z)
         z = re.sub(r"\b(?:(?:the|its|their)\s+)?(?:(?:first|last|past|next|previous)\s+)?(?:one|two|three|four|five|six|"
                    r"seven|eight|nine|ten|twelve|\d+)\s+(?:years?|months?|quarters?|weeks?|days?)\b", " ", z, flags=re.I)
@@ -676,6 +691,17 @@ class EnReader:
             self._link_group(g)
         self._pronoun_subjects(groups)
 
+    def _shared_nouns(self, facts: list[Fact]) -> None:
+        """'with 1,300 and 900 trucks': the noun after the last figure of a pair counts the first one too."""
+        for a, b in zip(facts, facts[1:]):
+            if a.noun or not b.noun or a.q.type != "amount" or not _same_dim(a.q, b.q) or a.sentence != b.sentence:
+                continue
+            if re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", self.t[self.qpos[a.index] + 1:self.qpos[b.index]]):
+                a.noun = b.noun
+                if not a.measure or "measure-after" in a.cues:
+                    a.measure, a.key = b.measure, b.key
+                    a.cues.append("measure-after")
+
     def _pronoun_subjects(self, groups: list[list[Fact]]) -> None:
         """'In May it rose 0.3 points to 2.9%': a group whose subject is a pronoun and whose verb is a change
         measures what the sentence before measured (the first figure there of the same kind)."""
@@ -711,6 +737,9 @@ class EnReader:
         p = self.qpos[f.index]
         prev = self.qpos[cur[-1].index]
         between = self.t[prev + 1:p]
+        if "to" in f.cues and any(g.role in ("rate", "change", "points") for g in cur) and not self.verb.search(
+                PLACEHOLDER.sub(" ", between)):
+            return False  # grew at a 2.4% annual rate in the fourth quarter to $52.3bn: no new verb, one statement
         if re.fullmatch(r"[\s,]*(?:or|and|an?|up|down|compared|which|representing|equivalent|accounting|"
                         r"(?:an?\s+)?(?:increase|rise|gain|drop|fall|decline|decrease|reduction|cut|jump)\s+of|"
                         r"taking|bringing|giving|to|at|of|by|from|[\s,])*(?:\s\S+)?\s*", between, re.I) and \
@@ -792,6 +821,12 @@ class EnReader:
                     if not f.compare:
                         f.compare = next((h.compare for h in g if h.compare), "")
                     f.compare_period = self._compare_period(f)
+                    if (f.compare_period is None and not f.compare and f.role in ("rate", "change")
+                            and level.period_explicit and level.period.year and level.period.year < NOW - 100
+                            and level.period.span in ("", "Y") and not priors):
+                        # In 2023 ferry trips rose 8% to 45,400: against the year before, as the text dates it
+                        f.compare_period = Period(level.period.year - 1, level.period.span)
+                        f.cues.append("implied-year")
         if level.q.type == "percent" and level.role == "level":
             # a share the group states as a level (narrow to 3.1% of GDP): its base is named after it
             pass
@@ -816,9 +851,13 @@ class EnReader:
                     best, sign = m.start(), sg
         if best < 0:
             return 0
-        # the change word must govern the from/to pair: nothing but its object stands between them
+        # the change word must govern the from/to pair: nothing but its object stands between them (not 'The
+        # February gain was revised to 1,510 from 1,170', where another verb governs)
         rest = text[best:]
-        if re.search(r"[,;:]|\b(?:while|but|and|after|before|which|that|who)\b", rest[:rest.find(" from ")] if " from " in rest else rest):
+        rest = rest[:rest.find(" from ")] if " from " in rest else rest
+        if re.search(r"[,;:]|\b(?:while|but|and|after|before|which|that|who)\b", rest):
+            return 0
+        if self.verb.search(rest[len(re.match(r"\S*", rest).group()):]):
             return 0
         return sign
 
@@ -826,7 +865,9 @@ class EnReader:
         """'$1.34bn, or 41% of revenue' / '$41bn - or 40% of the total' / '9,700 (21%)': only the share's cue
         stands between a level and the share that qualifies it."""
         between = self.t[self.qpos[level.index] + 1:self.qpos[share.index]]
-        return bool(re.fullmatch(r"[\s,(–—-]*(?:(?:or|which\s+is|representing|accounting\s+for|equal\s+to|equivalent\s+to|"
+        return bool(re.fullmatch(r"(?:\s+[a-z]+){0,2}[\s,(–—-]*(?:(?:or|which\s+is|which\s+was|(?:which|that)\s+"
+                                 r"(?:accounts?|accounted)\s+for|(?:which|that)\s+(?:represents?|represented|makes?\s+up|"
+                                 r"made\s+up)|representing|accounting\s+for|equal\s+to|equivalent\s+to|"
                                  r"some|about|around|nearly|almost|roughly|just|over|under|more\s+than|less\s+than|"
                                  r"close\s+to|a|an)\s+)*", between, re.I))
 
@@ -871,6 +912,13 @@ class EnReader:
                 elif re.search(r"\b(?:doubled|tripled|trebled|quadrupled|halved)\b", f.q.text, re.I):
                     f.cues.append("prior-base")
         by_index = {f.index: f for f in facts}
+        for a, b in zip(by_pos, by_pos[1:]):
+            # About 2,000 of the 9,000 contract workers, or nearly a quarter, are part-time
+            if b.q.type == "percent" and b.role == "share" and b.subject is None and a.role == "base" and b.sentence == a.sentence:
+                part = next((g for g in by_pos if g.base_q == a.index and "part-of" in g.cues), None)
+                if part is not None and re.fullmatch(r"[^,;{0}]{{0,40}},\s*or\s+(?:\w+\s+)?".format(_PH),
+                                                     t[self.qpos[a.index] + 1:self.qpos[b.index]]):
+                    b.subject, b.base_q = part.index, a.index
         for f in facts:
             if f.role == "share" and f.base_q is None and f.subject in by_index and by_index[f.subject].base_q is not None:
                 f.base_q = by_index[f.subject].base_q  # two-thirds of farmers, 330 of the 495 surveyed

@@ -25,8 +25,8 @@ _COUNT = re.compile(
     r"(?P<lead>\s*:\s*|\s+[–—]\s+|\s+-{1,2}\s+|,\s+(?=(?:the\s+)?[A-Z]))")
 _EXAMPLES = re.compile(r"(?i)\b(?:including|such as|among them|among others|for example|e\.g\.|like)\b")
 _BAD_BEFORE = re.compile(r"(?i)(?:\b(?:top|first|last|next|past|previous|latest|about|some|around|nearly|almost|over|"
-                         r"under|than|least|most|to|from|and|or|another|every|each|no|of\s+the|of\s+its|"
-                         r"of\s+their|of\s+these|of\s+those|one\s+of)\s+|[-/]\s*)\Z")
+                         r"under|than|least|most|to|from|and|or|another|every|each|no|(?:one|any|each|none|either|neither)\s+of"
+                         r"(?:\s+(?:the|its|their|these|those))?)\s+|[-/]\s*)\Z")
 _ITEM_MAX_WORDS = 4
 _WORDS_NUM = re.compile(r"(?<![A-Za-z])\d[\d,.]*(?![A-Za-z])|%|\$|£|€")
 

@@ -131,8 +131,9 @@ def growth(ctx) -> list[Binding]:
                     continue
                 years = _years(ctx, by_index, level, pg)
                 if years is not None:
+                    how = how_prior if pg is prior else f"prior level {describe(pg)}, stated with the average rate"
                     out.append(Binding(slots={"level": level.q, "prior": pg.q, "cagr": g.q, **years},
-                                       how=f"prior level {describe(pg)}, stated with the average rate", tags={"cagr"}))
+                                       how=how, tags={"cagr"}))
             if level.q.type == "percent":
                 for d in points:
                     out.append(Binding(slots={"level": level.q, "prior": prior.q, "points": d.q}, how=how_prior,

@@ -63,6 +63,8 @@ def multiple(ctx) -> list[Binding]:
                 base, how = p, f"from {p.q.text} to {level.q.text}"
         if base is None or not same_dimension(base.q, level.q):
             continue
+        if m.q.qualifier.startswith("ambiguous"):
+            how += f" ({m.q.qualifier})"  # increased threefold: 3 or 4 times the earlier level
         out.append(Binding(slots={"level": level.q, "base": base.q, "multiple": m.q},
                            how=f"level {level.q.text}; {how}"))
     return out

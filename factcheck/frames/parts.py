@@ -185,7 +185,7 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
             block_sentence = whole.sentence
             if re.search(_STOP, before_marker):  # the marker opens the next sentence (past blank lines)
                 block_sentence = nxt.sentence if nxt is not None else whole.sentence + 1
-        elif (len(before_marker) <= 12 or (wordy(before_marker) and len(before_marker.split()) <= 5)) and not re.search(
+        elif (len(before_marker) <= 12 or (wordy(before_marker) and len(before_marker.split()) <= 8)) and not re.search(
                 _STOP, before_marker):
             block_sentence = whole.sentence
     elif (lex.marker("container").fullmatch(re.split(r"[,，;；:：]", gap)[0] + "，")
