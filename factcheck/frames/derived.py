@@ -32,9 +32,14 @@ def _pair(facts, d, spec, lex) -> tuple[Fact, Fact] | None:
     """The nearest two sources with the same qualifier (出口 and 进口; 一般公共预算收入 and 一般公共预算支出)."""
     for ra, a in _sources(facts, d, spec.sources[0], lex):
         for rb, b in _sources(facts, d, spec.sources[1], lex):
-            if ra == rb and a.index != b.index:
+            if ra == rb and a.index != b.index and _one_body(a, b, d):
                 return a, b
     return None
+
+
+def _one_body(*fs: Fact) -> bool:
+    """The figures belong to one body (a country's exports and imports, not one firm's and another's)."""
+    return len({f.scope for f in fs if f.scope}) <= 1
 
 
 def _longer(lex, word: str) -> set[str]:

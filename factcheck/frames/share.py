@@ -135,6 +135,9 @@ def share(ctx) -> list[Binding]:
                 base = None
             else:
                 how_base = f"base {describe(base)}, carried over from the share before"
+        if base is not None and base.scope and part.scope and base.scope != part.scope and not (
+                s.base and fs.key_of(s.base)[0]):
+            continue  # Brook's sales against Abel's revenue: two bodies, unless the text names the base's
         if base is None or base.index == part.index:
             continue
         out.append(Binding(slots={"part": part.q, "base": base.q, "share": s.q},
