@@ -154,6 +154,7 @@ class ZhReader:
             f = self._fact(q, p, s, c, clause_starts[c], sentence_period[s])
             facts.append(f)
         self._link(facts)
+        self._respectively(facts)
         by_index = {f.index: f for f in facts}
         sentences = [(m.to_orig[a], m.to_orig[b] if b < len(m.to_orig) else len(doc.norm))
                      for a, b in zip(sent_starts, sent_starts[1:] + [len(t)])]
@@ -554,6 +555,46 @@ class ZhReader:
                     if not f.own_measure:
                         f.measure, f.key = subject.measure, subject.key
                         f.scope = f.scope or subject.scope
+
+    def _respectively(self, facts: list[Fact]) -> None:
+        """分别比去年增长20.2亿元和10.8亿元 after two levels; 分别占A和B的11.9%和61.2%: the i-th figure of a list after
+        分别 belongs to the i-th level before it in the sentence (and, for shares, to the i-th base named)."""
+        t = self.t
+        qpos = {i: p for p, i in self.m.pos_to_q.items()}
+        i = 0
+        while i < len(facts):
+            f = facts[i]
+            group = [f]
+            j = i + 1
+            while (j < len(facts) and facts[j].sentence == f.sentence and facts[j].role in (f.role, "level", "other")
+                   and facts[j].q.type == f.q.type
+                   and re.fullmatch(r"\s*(?:和|、|与|及)\s*", t[qpos[group[-1].index] + 1:qpos[facts[j].index]])):
+                group.append(facts[j])
+                j += 1
+            i = j if len(group) > 1 else i + 1
+            if len(group) < 2 or f.role not in ("change", "rate", "points", "share"):
+                continue
+            zone = t[:qpos[f.index]]
+            k = zone.rfind("分别")
+            if k < 0 or re.search(r"[。!?！？\n]|[,，;；](?![^,，;；]*分别)", zone[k:]):
+                continue
+            subjects = [g for g in facts if g.sentence == f.sentence and g.index < f.index and not g.paren
+                        and g.role == "level" and g.q.type != "percent" or (
+                            g.sentence == f.sentence and g.index < f.index and f.role == "points"
+                            and g.q.type == "percent" and g.role in ("level", "rate"))]
+            if len(subjects) < len(group):
+                continue
+            subjects = subjects[-len(group):]
+            bases = []
+            if f.role == "share" and f.base:
+                bases = [b for b in re.split(r"和|与|及|、", f.base) if b]
+            for n, (g, subj) in enumerate(zip(group, subjects)):
+                g.role, g.sign, g.compare = f.role, f.sign, f.compare
+                g.compare_period = f.compare_period
+                g.subject = subj.index
+                g.measure, g.key, g.own_measure = subj.measure, subj.key, False
+                if len(bases) == len(group):
+                    g.base = bases[n] if len(bases[n]) > 2 or n == 0 else (bases[0][:-len(bases[n])] + bases[n])
 
     def same_measure(self, a: Fact, b: Fact) -> bool:
         return bool(a.key) and a.key == b.key

@@ -55,7 +55,8 @@ def _prior_elsewhere(facts: list[Fact], level: Fact, claim: Fact) -> Fact | None
             continue
         if f.scope and level.scope and f.scope != level.scope:
             continue
-        if measure_match(level.key, f.key) >= 0.8 and measure_match(f.key, level.key) >= 0.8:
+        both = min(measure_match(level.key, f.key), measure_match(f.key, level.key))
+        if both >= 0.8 or (len(f.key) >= 3 and f.key in level.key):  # 财政总收入 before 财政总收入计划
             found.append(f)
     return found[0] if len(found) == 1 else None
 
@@ -103,6 +104,15 @@ def growth(ctx) -> list[Binding]:
                         slots={"level": level.q, "change": d.q, "rate": r.q},
                         how=f"level {describe(level)} with its change {d.q.text} and rate {r.q.text} in one sentence",
                         tags={_tag(r)}))
+        if prior is None:
+            for d in changes:
+                if rates:
+                    continue  # the change-rate relation already binds it
+                p = _prior_elsewhere(facts, level, d)
+                if p is not None and same_dimension(d.q, level.q):
+                    out.append(Binding(slots={"level": level.q, "prior": p.q, "change": d.q}, tags={_tag(d)},
+                                       how=f"prior level {describe(p)}: the same measure, dated to the period the "
+                                           "change compares with"))
         if prior is not None:
             for d in changes:
                 if same_dimension(d.q, level.q) and (not d.compare_period or _compatible(d, level, prior)):
