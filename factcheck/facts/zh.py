@@ -248,7 +248,7 @@ class ZhReader:
             if mm:
                 measure_zone = local[:mm.start()]
                 if "base" in mm.groupdict() and mm.group("base"):
-                    f.base = self._clean(mm.group("base"))[0]
+                    f.base = re.sub(r"(?:的|之)\Z", "", mm.group("base")).strip()  # as named: key_of reads it
         elif f.role == "ratio":
             mm = self.ratio_end.search(local)
             if mm:
