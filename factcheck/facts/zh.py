@@ -51,7 +51,7 @@ def _month(s: str) -> int:
     return {"十一": 11, "十二": 12, "十": 10}.get(s) or (_CN_NUM.index(s) + 1 if s in _CN_NUM else 0)
 
 
-def parse_period(text: str, now: int | None = None) -> tuple[int | None, str]:
+def parse_period(text: str, now: int | None = None, relative: bool = True) -> tuple[int | None, str]:
     """(year, span) of the last period expression in text; (None, '') when there is none. 今年/去年 count from
     `now` (the year the text last named, or NOW when it named none)."""
     year, span = None, ""
@@ -59,7 +59,8 @@ def parse_period(text: str, now: int | None = None) -> tuple[int | None, str]:
         if m.group("year"):
             year, span = int(m.group("year")), span if span else ""
         elif m.group("rel"):
-            year = (now if now is not None else NOW) + _REL_YEAR[m.group("rel")]
+            if relative:
+                year = (now if now is not None else NOW) + _REL_YEAR[m.group("rel")]
         else:
             s = m.group("span")
             if s in _SPAN:
@@ -135,22 +136,28 @@ class ZhReader:
         self._prev_in_clause: Fact | None = None
         facts: list[Fact] = []
         context_period = Period()
-        last_sentence = -1
+        last_sentence, scanned = -1, 0
         sentence_period: dict[int, Period] = {}
         for q in figures:
             p = qpos[q.index]
             s = bisect.bisect_right(sent_starts, p) - 1
             c = bisect.bisect_right(clause_starts, p) - 1
             if s != last_sentence:
-                # the period a sentence opens with holds for it and, until replaced, for the sentences after it
-                ss = sent_starts[s]
-                year, span = parse_period(t[ss:p], self._now(context_period))
-                if year is not None or span:
-                    if year is None:
-                        year = context_period.year
-                    context_period = Period(year, span or ("Y" if year and not span else span))
+                last_sentence, scanned, named = s, sent_starts[s], Period()
                 sentence_period[s] = context_period
-                last_sentence = s
+            # a period named earlier in the sentence (2018年，东部四市…19.79亿元) holds for the figures after it and,
+            # until replaced, for the sentences that follow; 上年 counts from a year the same sentence names
+            # 上年为641.3亿元 dates that figure only: relative words do not move the sentence's period, except 今年
+            year, span = parse_period(t[scanned:p], self._now(named), relative=False)
+            if year is None and re.search(r"今年|本年", t[scanned:p]):
+                year = NOW
+            scanned = p
+            if year is not None or span:
+                if year is None:
+                    year = context_period.year
+                context_period = Period(year, span or ("Y" if year and not span else span))
+                sentence_period[s] = context_period
+                named = context_period
             f = self._fact(q, p, s, c, clause_starts[c], sentence_period[s])
             facts.append(f)
         self._link(facts)
@@ -191,7 +198,7 @@ class ZhReader:
         f = Fact(q=q, sentence=s, clause=c)
         f.paren = bool(re.search(r"[(（]\s*(?:占|约占|其中)?[^\ue001-\ue00f)）]{0,6}\Z", local)) and k >= 0 or (
             bool(re.search(r"[(（]\Z", local)))
-        year, span = parse_period(zone, self._now(period))
+        year, span = parse_period(zone, self._now(period if self._named_here(cstart, period) else Period()))
         self._date(f, q, cstart)
         f.period_explicit = year is not None or bool(span)
         if year is not None or span:
@@ -282,6 +289,13 @@ class ZhReader:
                 if not f.measure:
                     f.measure, f.key = nm.group(1), self.key(nm.group(1))  # 70只分红的基金: the measure after the count
         return f
+
+    def _named_here(self, cstart: int, period: Period) -> bool:
+        """Does the figure's sentence name the year of the period it holds (so that 上年 counts from it)?"""
+        if period.year is None:
+            return False
+        k = max(self.t.rfind(ch, 0, cstart) for ch in "。！？!?\n") + 1
+        return str(period.year) in self.t[k:cstart + 40]
 
     @staticmethod
     def _now(period: Period) -> int | None:

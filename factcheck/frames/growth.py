@@ -37,6 +37,50 @@ def _compatible(rate: Fact, level: Fact, prior: Fact) -> bool:
     return cp.year == prior.period.year
 
 
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)
+            if all("\u4e00" <= c <= "\u9fff" for c in text[i:i + 2])} - _STOP_BIGRAMS
+
+
+_STOP_BIGRAMS = {"比上", "上年", "同比", "增长", "其中", "以上", "累计", "全年", "今年", "去年", "达到", "实现", "共计",
+                 "年度", "上年度", "增加", "下降", "减少", "完成", "已经"}
+
+
+def _by_clause_words(ctx, facts: list[Fact], level: Fact, claim: Fact) -> tuple[Fact, bool] | None:
+    """今年已投入23亿元…比上年度增长16.2% after 2018年…投入…财政援助资金19.79亿元: when no figure's measure reads
+    the same, the one earlier figure of the dimension, at the year compared with (or the latest year the text
+    names, when the claim's own year is 今年), whose clause shares words with the level's clause."""
+    cp = claim.compare_period
+    if cp is None or cp.year is None:
+        return None
+    years = [f.period.year for f in facts if f.index < level.index and f.period_explicit and f.period.year
+             and f.period.year < 9000]
+    want = cp.year if cp.year < 9000 else (max(years) if years and level.period.year >= 9000 else None)
+    if want is None:
+        return None
+    mine = _bigrams(_clause(ctx, level))
+    found = []
+    for f in facts:
+        if f.index >= level.index or f.sentence == level.sentence or f.role not in ("level", "prior"):
+            continue
+        if f.sentence < level.sentence - LOOK_BACK or not same_dimension(f.q, level.q) or f.paren:
+            continue
+        if f.period.year != want or not f.period_explicit and f.period.year is None:
+            continue
+        common = mine & _bigrams(_clause(ctx, f))
+        if common:
+            found.append((f, len(common)))
+    if len(found) != 1:
+        return None
+    return found[0][0], found[0][1] >= 2
+
+
+def _clause(ctx, f: Fact) -> str:
+    s, _ = ctx.facts.sentences[f.sentence]
+    lead = ctx.doc.norm[s:f.q.start]
+    return lead[max(lead.rfind(ch) for ch in ",，;；:：") + 1:]
+
+
 def _prior_elsewhere(facts: list[Fact], level: Fact, claim: Fact) -> Fact | None:
     """The prior level stated in an earlier sentence: same measure (by its words), same dimension, dated to the
     period the claim compares with. None unless exactly one figure qualifies."""
@@ -88,6 +132,11 @@ def growth(ctx) -> list[Binding]:
                 p = _prior_elsewhere(facts, level, r)
                 how = (f"prior level {describe(p)}: the same measure, dated to the period the rate compares with"
                        if p is not None else "")
+            if p is None and not changes:
+                found = _by_clause_words(ctx, facts, level, r)
+                if found is not None:
+                    p, certain = found
+                    how = f"prior level {describe(p)}: the same words, at the year the rate compares with"
             tags = {_tag(r)} | ({"times"} if r.q.type == "multiple" else set())
             if p is not None:
                 out.append(Binding(slots={"level": level.q, "prior": p.q, "rate": r.q}, how=how, certain=certain,
