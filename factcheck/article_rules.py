@@ -176,7 +176,8 @@ def check(spec: ArticleRuleFile, source: str, ctx) -> list[Finding]:
         if f is not None and widened and f.verdict == "rounding":
             # The fact-checker's tolerance, not rounding, is what lets it hold: say so.
             f.verdict = "consistent"
-            f.message = f.message.replace("holds within rounding", f"holds within the tolerance set in {source}")
+            f.message = f.message.replace("which the rounding of the figures explains",
+                                          f"which the tolerance set in {source} allows")
         if f is not None:
             f.kind = rel.kind
             if rel.note:

@@ -30,6 +30,12 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Only(str, Enum):
+    errors = "errors"
+    problems = "problems"
+    all = "all"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"factcheck {__version__}")
@@ -57,13 +63,20 @@ def run(
     warn_unused_ignores: bool = typer.Option(False, "--warn-unused-ignores", help="Warn about unused suppressions."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: CPU count)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Text format: spell out consistent findings too."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Text format: only what needs fixing (errors, slips, partial lists); "
+                                    "nothing for an article without any."),
+    only: Optional[Only] = typer.Option(None, "--only",
+                                        help="Text format: list only errors, only problems (errors, slips, "
+                                             "partial lists), or all findings (default)."),
 ) -> None:
     """Check articles and report every arithmetic relation found, with its verdict."""
     from .runner import RunOptions, execute
 
     opts = RunOptions(paths=paths, format=format, output=output, rules=rules or [], fail_on=fail_on.value if fail_on else None,
                       language=language, baseline=baseline, changed_since=changed_since,
-                      warn_unused_ignores=warn_unused_ignores, jobs=jobs, verbose=verbose)
+                      warn_unused_ignores=warn_unused_ignores, jobs=jobs, verbose=verbose, quiet=quiet,
+                      only=only.value if only else None)
     raise typer.Exit(execute(opts))
 
 
@@ -88,6 +101,12 @@ def rules_validate(paths: list[Path] = typer.Argument(..., help="Rule files or f
     failures = 0
     count = 0
     for p in paths:
+        if p.is_file() and p.name.endswith(".lexicon.yaml"):
+            from .facts.lexicon import parse_lexicon
+
+            parse_lexicon(p.read_text(encoding="utf-8"), str(p))  # raises a RuleError naming the line at fault
+            typer.echo(f"{p}: lexicon valid")
+            continue
         for f in rule_files(p):
             for rule in load_rule_file(f):
                 count += 1

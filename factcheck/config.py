@@ -32,7 +32,7 @@ from .model import FileReport, Finding
 from .records import Record, field, validate
 
 SeverityName = Literal["error", "warning", "info"]
-VerdictName = Literal["discrepancy", "rounding", "unverifiable"]
+VerdictName = Literal["discrepancy", "partial", "rounding", "unverifiable"]
 FILE_NAMES = ("factcheck.toml", "pyproject.toml")
 DEFAULT = "default"
 COMMAND_LINE = "command line"

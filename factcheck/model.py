@@ -12,7 +12,7 @@ from typing import Literal
 
 from .records import Record, field
 
-Verdict = Literal["consistent", "rounding", "discrepancy", "unverifiable"]
+Verdict = Literal["consistent", "rounding", "partial", "discrepancy", "unverifiable"]
 Severity = Literal["error", "warning", "info"]
 Kind = Literal[
     "sum", "difference", "share", "growth", "cagr", "points", "multiple", "enumeration_count", "comparison",
@@ -24,7 +24,7 @@ QuantityType = Literal["amount", "percent", "points", "multiple", "year", "date"
 Bound = Literal["exact", "more", "lower", "upper", "approx", "near"]
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-VERDICTS: tuple[Verdict, ...] = ("discrepancy", "rounding", "unverifiable", "consistent")
+VERDICTS: tuple[Verdict, ...] = ("discrepancy", "partial", "rounding", "unverifiable", "consistent")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,8 @@ class RunOptions:
     warn_unused_ignores: bool = False
     jobs: int | None = None
     verbose: bool = False
+    quiet: bool = False
+    only: str | None = None  # text format: "errors", "problems" or "all"
 
 
 def _err(msg: str) -> None:
@@ -159,7 +161,10 @@ def _execute(o: RunOptions) -> int:
     fail_on = cfg.fail_on or "error"
     output = Path(cfg.output) if cfg.output else None
     rule_paths = [Path(r) for r in cfg.rules]
-    renderer = get_renderer(fmt, verbose=o.verbose)  # unknown formats fail before any work
+    if fmt != "text" and (o.quiet or o.only):
+        raise FactcheckError(f"--quiet and --only shape the terminal report; the {fmt} format always holds every "
+                             "finding (filter it with select/ignore in the configuration)")
+    renderer = get_renderer(fmt, verbose=o.verbose, quiet=o.quiet, only=o.only)  # unknown formats fail first
 
     paths = list(o.paths)
     if o.changed_since:

@@ -29,7 +29,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 class Example(Record):
     __pydantic_config__ = _FORBID
     text: str = field(description="A sentence of your own in which the rule must (or must not) fire.")
-    expect: Literal["consistent", "rounding", "discrepancy", "unverifiable", "none"] = field(
+    expect: Literal["consistent", "rounding", "partial", "discrepancy", "unverifiable", "none"] = field(
         description="The verdict the rule must give on it; 'none' means the rule must stay silent.")
     note: str = ""
 
@@ -49,8 +49,9 @@ class Resolver(Record):
 @dataclass
 class Severity(Record):
     __pydantic_config__ = _FORBID
-    slip_units: float = field(default=1.0, description="A miss of at most this many units of the stated figure's "
-                                                       "last digit is a slip (warning); more is an error.")
+    slip_units: float = field(default=1.0, description="Figures that come within less than this many units of "
+                                                       "the stated figure's last digit are a slip (a mis-rounding: "
+                                                       "warning); a whole unit or more is an error.")
     level: Literal["error", "warning", "info"] | None = field(default=None, description="Force one severity.")
 
 
@@ -96,8 +97,9 @@ def check_spec(rule: RuleSpec) -> None:
         raise ValueError(f"id {rule.id!r}: use lower case letters, digits and . _ - (e.g. zh.share.zhan)")
     if len(rule.examples) < 2:
         raise ValueError("examples: needs at least two examples, one that passes and one that fails")
-    if not any(e.expect in ("consistent", "rounding") for e in rule.examples):
-        raise ValueError("examples: needs at least one example that passes (expect: consistent or rounding)")
+    if not any(e.expect in ("consistent", "rounding", "partial") for e in rule.examples):
+        raise ValueError("examples: needs at least one example that passes (expect: consistent, rounding or "
+                         "partial)")
     if not any(e.expect in ("discrepancy", "unverifiable", "none") for e in rule.examples):
         raise ValueError("examples: needs at least one example that fails (expect: discrepancy, unverifiable or none)")
 

@@ -103,6 +103,9 @@ class ZhReader:
                               r"(?P<m>[\u4e00-\u9fff]{2,12})\Z")
         self.to_lead = re.compile(r"\A[^\ue001-\ue00f]{0,6}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|下跌|回落|"
                                   r"缩小|降|减|增|升|跌|变)?(?:到|至)(?:了)?[^\ue001-\ue00f]{0,14}\Z")
+        # 高于全市平均水平3.0个百分点: above a reference by so much (the reference named after the cue)
+        self.over_ref = re.compile(r"(?P<cue>高于|低于|快于|慢于|高出|低出|超过|超出)(?P<ref>[^\ue001-\ue00f,，;；:：]{2,16}?)"
+                                   r"(?:了)?\Z")
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
         self.to_level = r(r"(?P<cue>{up}|{down})(?:为|至|到)(?:了)?\Z")
         self.up_word = r(r"(?:{up})(?:到|至)")
@@ -110,6 +113,7 @@ class ZhReader:
         # the noun a classifier counts: up to the next particle, verb or clause break (519个城市报告了… -> 城市)
         self.noun_after = r(r"([\u4e00-\u9fff]{1,8}?)(?=中|里|内|[的,，。;；、:：)（(]|$|和|与|及|共|分别|占|比|同比|"
                             r"{up}|{down}|{verbs})")
+        self.verb_start = r(r"(?:{verbs}|{up}|{down})")
         self.change_start = r(r"\A(?:的)?(?:实现|又|还|再)?(?:{up}|{down})")
         self.pull = re.compile(r"拉动|贡献|带动[^\ue001-\ue00f]{0,20}增长")
         self.verbs_end = r(r"(?:{level_verbs})+\Z")
@@ -230,6 +234,10 @@ class ZhReader:
                 pass
             if fm is not None and f.role in ("change", "rate", "points", "multiple"):
                 f.compare = fm.group("ref")
+        if f.role == "points" and not f.compare:
+            ov = self.over_ref.search(local)
+            if ov:
+                f.compare = ov.group("ref")
         f.compare_period = self._compare_period(f)
         measure_zone = local
         # measure words stand before the cue (规模以上工业增加值同比增长3.8%)
@@ -251,7 +259,9 @@ class ZhReader:
                 f.cues.append("inline-base")
                 measure_zone = zone[:im.start()]
                 measure_zone = measure_zone[max((i for i, ch in enumerate(measure_zone) if PLACEHOLDER.match(ch)), default=-1) + 1:]
-            mm = self.share_end.search(local) or self.share_noun_end.search(local)
+            mm = self.share_end.search(local)
+            if mm is None or re.fullmatch(r"(?:比|比重|比例)?", mm.group("base") or ""):
+                mm = self.share_noun_end.search(local) or mm  # 占比为65.0%: a noun, not 占 with a base named 比
             if mm:
                 measure_zone = local[:mm.start()]
                 if "base" in mm.groupdict() and mm.group("base"):
@@ -283,8 +293,12 @@ class ZhReader:
         f.key = self.key(f.measure)
         f.additive = self._additive(q, f, tail)
         if q.unit in COUNT_UNITS and q.type == "amount":
-            nm = self.noun_after.match(self.t[p + 1:p + 14])
-            if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)):
+            after = self.t[p + 1:p + 14]
+            nm = self.noun_after.match(after)
+            verb_first = self.verb_start.match(after)
+            if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)) and not verb_first and not re.match(
+                    r"(?:为|是|达|超过|低于|高于|不足)", after[len(nm.group(1)):]):
+                # 156只收益为正: 收益 is what is said of them, not what is counted
                 f.noun = nm.group(1)
                 if not f.measure:
                     f.measure, f.key = nm.group(1), self.key(nm.group(1))  # 70只分红的基金: the measure after the count
@@ -362,6 +376,9 @@ class ZhReader:
             hl = re.search(r"(?P<cue>高|低|快|慢)(?:了|出)?\Z", local)
             if hl:
                 return "points", 1 if hl.group("cue") in "高快" else -1, hl.group("cue")
+            ov = self.over_ref.search(local)
+            if ov:  # 增幅高于全市平均水平3.0个百分点
+                return "points", 1 if ov.group("cue")[0] in "高快超" else -1, ov.group("cue")
             return "points", 0, ""
         if typ == "multiple":
             if q.unit == "倍" and q.digits.startswith("翻"):
@@ -474,7 +491,8 @@ class ZhReader:
                 scope = pm.group(1)
                 z = z[pm.end():]
             z = self.verbs_end.sub("", z)
-            z = re.sub(r"(?:[,，、;；:：\s()（）]|(?:由|从)(?:的)?)+\Z", "", z)
+            z = re.sub(r"(?:[,，、;；:：\s()（）]|(?:由|从|较|与|同|跟)(?:的)?)+\Z", "", z)
+            z = "" if z == "比" else z  # 比上年的X: the connective alone (存贷比 keeps its 比)
             if z == before:
                 break
         z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)

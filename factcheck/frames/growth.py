@@ -14,6 +14,8 @@ figure), and only one such figure exists.
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, measure_match, same_dimension
@@ -320,3 +322,30 @@ def _named_points(ctx, facts: list[Fact], d: Fact) -> Binding | None:
     slots = {"rate": rate.q, "ref": prior.q, "points": d.q}
     return Binding(slots=slots, how=f"{describe(rate)} (named '{d.measure}') against {describe(prior)}",
                    tags={_tag(d)})
+
+
+@frame("same_reference")
+def same_reference(ctx) -> list[Binding]:
+    """甲行业增长10.0%，高于全市平均水平3.0个百分点；乙行业增长12.0%，高出全市平均水平5.0个百分点: the reference
+    is not stated, but both claims imply it, and the two must agree (10.0 − 3.0 = 12.0 − 5.0)."""
+    facts = ctx.facts.facts
+    by_index = ctx.facts.by_index
+    # a reference the text names but does not state (全市平均水平), not a period each rate has its own of (去年同期)
+    pts = [d for d in facts if d.role == "points" and d.subject is not None and len(d.compare) >= 3
+           and d.compare_period is None and not re.search(r"年|同期|月|季度|上期|前期", d.compare)]
+    out: list[Binding] = []
+    for i, a in enumerate(pts):
+        for b in pts[i + 1:]:
+            if b.compare != a.compare or b.sentence - a.sentence > 2:
+                continue
+            ra, rb = by_index.get(a.subject), by_index.get(b.subject)
+            if ra is None or rb is None or ra.index == rb.index or ra.role != rb.role or ra.q.type != "percent":
+                continue
+            sa, sb = (1 if a.sign >= 0 else -1), (1 if b.sign >= 0 else -1)
+            out.append(Binding(
+                slots={"rate_a": ra.q, "points_a": a.q, "rate_b": rb.q, "points_b": b.q},
+                relation=f"rate_a - ({sa}) * points_a = rate_b - ({sb}) * points_b",
+                how=f"both compare with '{a.compare}', which neither states: each implies it",
+                tags={"same-reference"}))
+            break
+    return out

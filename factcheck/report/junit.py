@@ -3,6 +3,7 @@
 One <testsuite> per article, one <testcase> per finding:
 - discrepancy  -> <failure type=SEVERITY> (the arithmetic does not hold);
 - unverifiable -> <skipped> (the relation was seen but could not be checked);
+- partial      -> <skipped> (a list that may be partial falls short of its whole: not wrong, not confirmed);
 - rounding and consistent -> a passing test case (the figures agree within rounding), so the report also shows
   what was checked.
 An article that could not be read gets one test case with <error>. classname + name are unique in a run
@@ -66,7 +67,7 @@ def to_xml(report: Report) -> ET.Element:
                 failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity)
                 failure.text = _details(f)
                 counts["failures"] += 1
-            elif f.verdict == "unverifiable":
+            elif f.verdict in ("unverifiable", "partial"):
                 ET.SubElement(case, "skipped", message=_clean(f.message))
                 counts["skipped"] += 1
             out = ET.SubElement(case, "system-out")
