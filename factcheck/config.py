@@ -141,7 +141,9 @@ def _validate(values: dict[str, Any], origin: str) -> _Settings:
         return validate(_Settings, values)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'configuration'}: {e['msg']}" for e in exc.errors()
+            f"{'.'.join(str(p) for p in e['loc']) or 'configuration'}: {e['msg']}"
+            + (f" (got {clean_value(e['input'])})" if isinstance(e.get("input"), (str, int, float)) else "")
+            for e in exc.errors()
         )
         raise FactcheckError(f"{origin}: invalid factcheck configuration: {problems}") from None
 

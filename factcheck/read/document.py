@@ -123,7 +123,7 @@ def language_note(norm: str, language: str) -> str | None:
     the whole text (detection looks at its start)."""
     cjk = _CJK.subn("", norm)[1]
     latin = _LATIN.subn("", norm)[1]
-    if language == "en" and cjk >= 100:
+    if language == "en" and cjk >= 20:
         return (f"read as English, but the text holds {cjk} Chinese characters (and {latin} Latin letters): only "
                 "the English rules were applied; if it is a Chinese article, pass --language zh")
     if language == "zh" and latin >= 500 and latin >= cjk:
