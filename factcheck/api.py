@@ -64,7 +64,8 @@ def check_text(text: str, path: str = "<text>", language: str | None = None,
     for rp in article_rules or []:
         from . import article_rules as ar
 
-        spec = ar.load(rp, root=root)
+        own = rp == ar.sidecar(Path(path))  # found beside the article: no link of it may leave the article's tree
+        spec = ar.load(rp, root=root if own else None)
         if spec.article and Path(path).name != spec.article and rp != ar.sidecar(Path(path)):
             continue  # written for another article
         findings.extend(ar.check(spec, str(rp), ctx))

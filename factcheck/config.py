@@ -116,6 +116,14 @@ def discovery_root(first: Path) -> Path:
     return top if top is not None and inside(folder, top) else folder
 
 
+def output_root() -> Path:
+    """Where a report whose path nobody typed (a config's output, the default reports/) may go: the working
+    directory's repository, or outside one the working directory."""
+    from .gitutil import toplevel
+
+    return toplevel() or Path(os.path.realpath(os.getcwd()))
+
+
 def find_config(start: Path, stop: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     from .fileio import inside
 
@@ -227,7 +235,7 @@ def load_config(start: Path, overrides: dict[str, Any] | None = None, stop: Path
             if k == "rules":
                 values[k] = [str(_inside_repo(r, path.parent, stop, "rules", origin)) for r in v]
             elif k == "output":
-                _inside_repo(v, Path(os.path.realpath(os.getcwd())), stop, "output", origin)
+                _inside_repo(v, Path(os.path.realpath(os.getcwd())), output_root(), "output", origin)
                 values[k] = v
             else:
                 values[k] = v

@@ -58,3 +58,8 @@ def xml_escape_invisible(doc: str) -> str:
     """An XML document with bidi and other invisible characters written as character references (same data)."""
     return INVISIBLE.sub(lambda m: f"&#x{ord(m.group()):x};" if not 0xD800 <= ord(m.group()) <= 0xDFFF
                          else "\ufffd", doc)
+
+
+def clean_lines(s: object) -> str:
+    """Like clean, but keeps line breaks and tabs (for a message shown as a block)."""
+    return "\n".join(clean(line) for line in str(s).split("\n"))

@@ -58,6 +58,9 @@ def _run(args: list[str], cwd: Path, ceiling: Path | None, stdin: str | None = N
         raise FactcheckError(f"git is not available: {exc}") from None
 
 
+_REFUSED: dict[str, str] = {}  # working directory -> why git refused it (a folder that is itself a git dir)
+
+
 @functools.lru_cache(maxsize=8)
 def _repo_of(cwd: str) -> Repo | None:
     try:
@@ -66,6 +69,8 @@ def _repo_of(cwd: str) -> Repo | None:
         return None
     lines = out.stdout.splitlines()
     if out.returncode != 0 or len(lines) != 2:
+        if "safe.bareRepository" in out.stderr:
+            _REFUSED[cwd] = "is itself a git directory (HEAD, config, objects/ ...), which git is not allowed to use"
         return None
     return Repo(Path(os.path.realpath(lines[0])), Path(os.path.realpath(lines[1])))
 
@@ -112,8 +117,9 @@ def changed_since(ref: str, paths: list[Path]) -> list[Path]:
     paths = [Path(p) for p in paths] or [Path(".")]
     r = repo()
     if r is None:
-        raise FactcheckError(f"--changed-since: the working directory {clean(os.getcwd())} is not inside a git "
-                             "repository (run factcheck from the repository's checkout)")
+        why = _REFUSED.get(os.getcwd(), "is not inside a git repository")
+        raise FactcheckError(f"--changed-since: the working directory {clean(os.getcwd())} {why} (run factcheck "
+                             "from the repository's checkout)")
     if ref.startswith("-"):
         raise FactcheckError(f"--changed-since: {clean(ref)!r} is not a git ref")
     for p in paths:

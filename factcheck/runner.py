@@ -161,6 +161,10 @@ def execute(o: RunOptions) -> int:
     except (RecursionError, MemoryError) as e:
         _err(f"internal error: {type(e).__name__} (please report the article that caused it)")
         return 2
+    except OSError as e:  # one line, never a traceback (which CI would read as exit code 1, "findings")
+        where = f"{clean(e.filename)}: " if e.filename else ""
+        _err(f"{where}{e.strerror or e}")
+        return 2
 
 
 def _quiet_stdout() -> None:
@@ -177,7 +181,7 @@ STDIN = "-"
 
 def _execute(o: RunOptions) -> int:
     from .api import collect_inputs
-    from .config import apply_config, discovery_root, load_config
+    from .config import apply_config, discovery_root, load_config, output_root
     from .engine.rules import load_rules
     from .report import get_renderer
 
@@ -215,7 +219,7 @@ def _execute(o: RunOptions) -> int:
             _err(f"no articles changed since {clean(o.changed_since)}")
             empty = Report(version=__version__, generated=_now(), warnings=warnings)
             if fmt != "text":  # an empty SARIF/JUnit/JSON file still tells CI that the run happened
-                _write(renderer, fmt, empty, output, set(), output_from_config, stop)
+                _write(renderer, fmt, empty, output, set(), output_from_config, output_root())
             return 0
     from .article_rules import is_article_rule_file, load as load_article_rules
 
@@ -301,8 +305,9 @@ def _execute(o: RunOptions) -> int:
         for m in unused:
             _err(f"warning: {m}")
 
-    protect = _inputs_of_run([i.path for i in inputs], rule_paths, o.baseline, cfg)
-    _write(renderer, fmt, report, output, protect, output_from_config, stop)
+    configs = [Path(c.path) for c in per_folder.values() if getattr(c, "path", None)]
+    protect = _inputs_of_run([i.path for i in inputs], rule_paths, o.baseline, cfg, configs)
+    _write(renderer, fmt, report, output, protect, output_from_config, output_root())
     if not (fmt == "text" and to_stdout):  # the text report shows them in place; elsewhere stderr is where a CI log shows them
         for w in report.warnings + [f"{clean(fr.path)}: {w}" for fr in report.files for w in fr.warnings]:
             _err(f"warning: {w}")
@@ -361,7 +366,8 @@ def _check_stdin(rule_paths: list[Path], language: str | None) -> tuple[FileRepo
         return None, str(e)
 
 
-def _inputs_of_run(files: list[Path], rule_paths: list[Path], baseline: Path | None, cfg) -> set[Path]:
+def _inputs_of_run(files: list[Path], rule_paths: list[Path], baseline: Path | None, cfg,
+                   configs: list[Path] = ()) -> set[Path]:
     """Everything this run reads, as absolute and as real paths: no report may be written over any of it."""
     from .article_rules import sidecar as rules_sidecar
     from .engine.rules import rule_files
@@ -380,6 +386,7 @@ def _inputs_of_run(files: list[Path], rule_paths: list[Path], baseline: Path | N
         extra.append(baseline)
     if cfg.path:
         extra.append(Path(cfg.path))
+    extra += list(configs)
     for p in extra:
         out.add(Path(os.path.abspath(p)))
         out.add(Path(os.path.realpath(p)))

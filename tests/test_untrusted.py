@@ -116,7 +116,7 @@ def test_fake_repository_as_the_working_directory_runs_nothing(hostile_repo):
     assert r.returncode == 1 and "a.txt" in out(r)
     r = fc("run", "--changed-since", "main", ".", cwd=repo / "news", timeout=60)
     assert not marker.exists()
-    assert r.returncode == 2 and "not inside a git repository" in err(r)
+    assert r.returncode == 2 and "is itself a git directory" in err(r)
 
 
 @needs_git

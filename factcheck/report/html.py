@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
-from ..display import visible
+from ..display import clean_lines, visible
 from ..model import FileReport, Finding, Report
 from . import Renderer, register
 
@@ -260,12 +260,12 @@ def _assets() -> dict[str, str]:
 
 
 def _finalize(value):
-    """Every value a template prints: text from input is shown with its invisible characters made visible (the
-    marked article is already built that way, as Markup)."""
+    """Every value a template prints (file names, messages, warnings): its control and invisible characters shown
+    as escapes, line breaks kept. The marked article is built apart, as Markup, keeping its own line endings."""
     from markupsafe import Markup
 
     if isinstance(value, str) and not isinstance(value, Markup):
-        return visible(value)
+        return clean_lines(value)
     return value
 
 
