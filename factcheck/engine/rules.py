@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import RuleError
+from ..errors import FactcheckError, RuleError
 from ..records import Record, field, json_schema, validate
 from .expr import ExprError, check_relation_names, isolate, parse_relation
 from .pattern import PatternError, compile_pattern, slot_names
@@ -127,7 +127,8 @@ def rule_file_schema() -> dict:
     return schema
 
 
-MAX_RULE_FILE_BYTES = 1_000_000
+MAX_RULE_FILE_BYTES = 256 * 1024  # parsing YAML costs ~20 s a megabyte: a rule file is a few KB
+MAX_EXTRA_RULE_BYTES = 1024 * 1024  # all extra rule files of a run together
 
 
 def _strip_lines(obj):
@@ -230,24 +231,27 @@ def validate_rule(rule: RuleSpec) -> None:
     kind.validate(rule)
 
 
-def load_rule_file(path: Path) -> list[RuleSpec]:
+def load_rule_file(path: Path, root: Path | None = None) -> list[RuleSpec]:
+    """A rule file: a regular file of at most MAX_RULE_FILE_BYTES (no link out of root), UTF-8, validated."""
+    from ..display import clean
+    from ..errors import InputError
+    from ..fileio import read_limited
+
+    name = clean(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_RULE_FILE_BYTES:
-            raise RuleError(f"{path}:1: rule file of {size} bytes is larger than the limit of "
-                            f"{MAX_RULE_FILE_BYTES} bytes")
-        data = path.read_bytes()
-    except OSError as e:
-        raise RuleError(f"{path}: cannot read ({e.strerror or e})") from None
+        data = read_limited(path, MAX_RULE_FILE_BYTES, root=root, what="rule file")
+    except InputError as e:
+        msg = str(e)
+        raise RuleError(f"{name}:1: {msg[len(name) + 2:]}" if msg.startswith(name + ": ") else msg) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[:e.start].count(b"\n") + 1
-        raise RuleError(f"{path}:{line}: rule files must be UTF-8 (byte {e.start} is not)") from None
+        raise RuleError(f"{name}:{line}: rule files must be UTF-8 (byte {e.start} is not)") from None
     if "\x00" in text:
         line = text[:text.index("\x00")].count("\n") + 1
-        raise RuleError(f"{path}:{line}: a rule file cannot contain NUL characters")
-    return parse_rule_text(text, str(path))
+        raise RuleError(f"{name}:{line}: a rule file cannot contain NUL characters")
+    return parse_rule_text(text, name)
 
 
 def rule_files(path: Path) -> list[Path]:
@@ -352,7 +356,7 @@ def _write_cache(key: str, rules: list[RuleSpec]) -> None:
             old.unlink(missing_ok=True)
         payload = [{"source": r.source, "rule": r.model_dump(mode="json")} for r in rules]
         write_atomic(d / f"rules-{key}.json", json.dumps(payload, ensure_ascii=False))
-    except (OSError, ValueError):
+    except (OSError, ValueError, FactcheckError):
         pass
 
 
@@ -366,9 +370,20 @@ def _check_unique(rules: list[RuleSpec]) -> None:
 
 def load_rules(extra: list[Path] | None = None, language: str | None = None) -> list[RuleSpec]:
     rules = list(builtin_rules(language))
+    total = 0
     for p in extra or []:
-        for f in rule_files(Path(p)):
-            rules.extend(r for r in load_rule_file(f) if language is None or r.language == language)
+        p = Path(p)
+        folder = p.is_dir()
+        for f in rule_files(p):
+            if total > MAX_EXTRA_RULE_BYTES:
+                raise RuleError(f"{f}: the extra rule files of this run come to more than "
+                                f"{MAX_EXTRA_RULE_BYTES // 1024} KB; refused")
+            rules.extend(r for r in load_rule_file(f, root=p if folder else None)
+                         if language is None or r.language == language)
+            try:
+                total += f.stat().st_size
+            except OSError:
+                pass
     _check_unique(rules)
     return [r for r in rules if r.enabled]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
+from ..display import clean_lines, visible
 from ..model import FileReport, Finding, Report
 from . import Renderer, register
 
@@ -139,7 +140,11 @@ def marked_text(text: str, marks: list[Mark], prefix: str, unchecked: list[tuple
     """The article as HTML: escaped text with a focusable button per mark (and a plain underline per unchecked
     number). Built by walking the sorted, non-overlapping spans over the original text, so every character is
     emitted exactly once."""
-    from markupsafe import Markup, escape
+    from markupsafe import Markup
+    from markupsafe import escape as _escape
+
+    def escape(s: str):  # bidi controls and invisible characters are shown, not obeyed (display.visible)
+        return _escape(visible(s))
 
     out: list[str] = []
     pos = 0
@@ -254,6 +259,16 @@ def _assets() -> dict[str, str]:
     return out
 
 
+def _finalize(value):
+    """Every value a template prints (file names, messages, warnings): its control and invisible characters shown
+    as escapes, line breaks kept. The marked article is built apart, as Markup, keeping its own line endings."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_lines(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def _env():
     import jinja2
@@ -261,7 +276,7 @@ def _env():
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("factcheck.report", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=jinja2.StrictUndefined, finalize=_finalize,
     )
     env.globals.update(classes=CLASSES, labels=LABELS, severities=SEVERITIES, problems=PROBLEMS)
     env.filters["first_sentence"] = first_sentence

@@ -17,6 +17,7 @@ import hashlib
 import re
 import xml.etree.ElementTree as ET
 
+from ..display import xml_escape_invisible
 from ..model import Finding, Report
 from . import Renderer, register
 from ._ci import Lines, finding_fingerprint, finding_span, repo_relative
@@ -72,9 +73,22 @@ def to_xml(report: Report) -> ET.Element:
                 counts["skipped"] += 1
             out = ET.SubElement(case, "system-out")
             out.text = _clean(f.message + "\n" + _details(f))
+        if fr.warnings:
+            ET.SubElement(suite, "system-err").text = _clean("\n".join(f"warning: {w}" for w in fr.warnings))
         for k, v in counts.items():
             suite.set(k, str(v))
             totals[k] += v
+    if report.warnings:  # run-wide warnings (a configuration that switches checks off): one skipped case each
+        suite = ET.SubElement(root, "testsuite", name="factcheck")
+        for n, w in enumerate(report.warnings, start=1):
+            case = ET.SubElement(suite, "testcase", classname="factcheck", name=f"warning {n}")
+            ET.SubElement(case, "skipped", message=_clean(w))
+        suite.set("tests", str(len(report.warnings)))
+        suite.set("skipped", str(len(report.warnings)))
+        suite.set("failures", "0")
+        suite.set("errors", "0")
+        totals["tests"] += len(report.warnings)
+        totals["skipped"] += len(report.warnings)
     for k, v in totals.items():
         root.set(k, str(v))
     return root
@@ -89,4 +103,5 @@ class JunitRenderer(Renderer):
     def render(self, report: Report) -> str:
         root = to_xml(report)
         ET.indent(root)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        return xml_escape_invisible('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+                                    + "\n")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+from ..display import clean
 from ..model import FileReport, Finding, Report
 from . import Renderer, register
 
@@ -54,10 +55,10 @@ def _context(fr: FileReport, f: Finding, width: int = 18):
     for q in sorted(f.quantities, key=lambda q: q.start):
         if q.start < pos or q.end > e:
             continue
-        snippet.append(text[pos:q.start].replace("\n", " "))
-        snippet.append(text[q.start:q.end], style="bold underline")
+        snippet.append(clean(text[pos:q.start].replace("\n", " ")))
+        snippet.append(clean(text[q.start:q.end]), style="bold underline")
         pos = q.end
-    snippet.append(text[pos:e].replace("\n", " "))
+    snippet.append(clean(text[pos:e].replace("\n", " ")))
     return Text("…") + snippet + Text("…")
 
 
@@ -90,12 +91,19 @@ class TextRenderer(Renderer):
             for f in findings:
                 counts[rank(f)] += 1
                 totals[rank(f)] += 1
-            wrong = any(counts[k] for k in WRONG)
+            if fr.error:  # text from input is shown escaped everywhere below (display.clean)
+                if self.options.get("errors_inline", True):  # else they are on stderr, beside this report
+                    console.print(Text(f"{clean(fr.path)}  could not be checked: {clean(fr.error)}",
+                                       style="bold red"))
+                    console.print()
+                    printed = True
+                continue
+            wrong = any(counts[k] for k in WRONG) or bool(fr.warnings)
             visible = [f for f in findings if rank(f) in shown]
-            if quiet and not visible:
+            if quiet and not visible and not fr.warnings:
                 continue
             printed = True
-            head = Text(fr.path, style="bold")
+            head = Text(clean(fr.path), style="bold")
             head.append(f"  [{fr.language}]  ")
             c = fr.coverage
             if batch and not wrong and not verbose:  # one line for an article with nothing wrong
@@ -106,6 +114,8 @@ class TextRenderer(Renderer):
                 continue
             head.append(summary(counts))
             console.print(head)
+            for w in fr.warnings:
+                console.print(Text(f"  warning: {clean(w)}", style="yellow"))
             if not quiet:
                 console.print(Text(f"  numbers: {c.numbers_found} found, {c.numbers_checked} checked, "
                                    f"{c.numbers_unchecked} left unchecked", style="dim"))
@@ -118,23 +128,25 @@ class TextRenderer(Renderer):
                     line = Text("  ")
                     line.append(f"{label:15s}", style=style)
                     line.append(f"{f.line}:{f.column}  {f.kind}  ")
-                    line.append(" ".join((f.arithmetic or f.message).split()))
+                    line.append(clean(" ".join((f.arithmetic or f.message).split())))
                     console.print(line)
                     continue
                 line = Text("  ")
                 line.append(f"{label:15s}", style=style)
-                line.append(f"{fr.path}:{f.line}:{f.column}  ", style="bold")
+                line.append(f"{clean(fr.path)}:{f.line}:{f.column}  ", style="bold")
                 line.append(f"{f.kind}  ", style="dim")
-                line.append(f.rule, style="dim")
+                line.append(clean(f.rule), style="dim")
                 console.print(line)
-                console.print(Text("      ") + Text(" ".join(f.message.split())))
+                console.print(Text("      ") + Text(clean(" ".join(f.message.split()))))
                 if fr.text:
                     console.print(Text("      ") + _context(fr, f))
                 if f.correction and f.verdict == "discrepancy":
-                    console.print(Text(f"      likely correction: {f.correction}", style="bold"))
+                    console.print(Text(f"      likely correction: {clean(f.correction)}", style="bold"))
             if batch and counts[HOLDS] and not verbose and HOLDS in shown:
                 console.print(Text(f"  ✓ {counts[HOLDS]} more holding (--verbose lists them)", style="dim"))
             console.print()
+        for w in report.warnings:
+            console.print(Text(f"warning: {clean(w)}", style="yellow"))
         if batch and (printed or not quiet):
             console.print(Text(f"{len(report.files)} articles: {summary(totals)}", style="bold"))
         return buf.getvalue()
