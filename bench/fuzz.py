@@ -9,14 +9,23 @@ Three generators, in turn:
   spliced   the dev articles (read at run time, never copied into the repository) cut at random points and
             spliced together, with random mutations
 
-A crash is any exception out of check_text (a refusal is not possible there: check_text takes decoded text).
-Each distinct crash (exception type + innermost frame) is printed once with the input that caused it, and the
-inputs are saved to bench/.fuzz-crashes/ for turning into regression tests. Exit status 1 when anything crashed.
+A crash is any exception out of check_text other than factcheck's own refusals (InputError: a text with more figures
+than an article holds, Japanese or Korean text). Each distinct crash (exception type + innermost frame) is printed
+once with the input that caused it, and the inputs are saved to bench/.fuzz-crashes/ for turning into regression
+tests. Exit status 1 when anything crashed.
+
+`--targets` adds what else a pull request brings (bench/fuzz_inputs.py): rule files, article rule files,
+suppression sidecars, configuration and file names, each mutated from a valid file of our own; there a crash is
+any exception but factcheck's one-sentence errors, or a rendered report or stderr line that carries a raw
+control, bidi or invisible character or a runner command. Inputs slower than fuzz_inputs.SLOW seconds are counted.
+
+    python bench/fuzz.py --n 3000 --targets articles,rules,article-rules,sidecars,config,names
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -104,10 +113,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--articles", type=Path, default=HERE.parent.parent / "shared" / "articles" / "dev")
     ap.add_argument("--max-shown", type=int, default=20)
+    ap.add_argument("--targets", default="articles",
+                    help="comma-separated: articles, rules, article-rules, sidecars, config, names (or all)")
     args = ap.parse_args(argv)
+    targets = args.targets.split(",") if args.targets != "all" else ["articles", "rules", "article-rules",
+                                                                      "sidecars", "config", "names"]
+    if targets != ["articles"]:
+        return fuzz_targets(args, targets)
 
     from factcheck.api import check_text
     from factcheck.engine.rules import load_rules
+    from factcheck.errors import InputError
 
     rules = load_rules()  # once: the fuzzer measures checking, not rule loading
     articles = load_articles(args.articles)
@@ -127,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         per_kind[kind] += 1
         try:
             check_text(text, path=f"<fuzz {i}>", rules=rules)
+        except InputError:
+            pass  # a refusal in one sentence is a right answer
         except Exception as e:  # noqa: BLE001 - counting every crash is the point
             crash_count += 1
             tb = traceback.extract_tb(e.__traceback__)
@@ -150,6 +168,77 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"\n--- {where}  (input {len(text)} chars, saved as {out / f'crash-{k}.txt'}): {text[:200]!r}")
                 print(tb.rstrip())
     return 1 if crash_count else 0
+
+
+def fuzz_targets(args, targets: list[str]) -> int:
+    """Round-robin over the targets, args.n inputs in all; figures per target."""
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    import fuzz_inputs
+
+    def article_target(rng: random.Random, scratch: Path, _rules=[]) -> None:
+        from factcheck.api import check_text
+        from factcheck.engine.rules import load_rules
+        from factcheck.errors import InputError
+
+        if not _rules:
+            _rules.append(load_rules())
+        text = mutate(rng, " ".join(rng.sample(SENTENCES, rng.randint(1, 3)))) if rng.random() < 0.5 \
+            else random_text(rng)
+        try:
+            check_text(text, rules=_rules[0])
+        except InputError:
+            return "refused"
+        return "accepted"
+
+    funcs = {name: (article_target if name == "articles" else fuzz_inputs.TARGETS[name]) for name in targets}
+    rng = random.Random(args.seed)
+    stats = {t: {"n": 0, "crashes": 0, "slow": 0, "max": 0.0, "time": 0.0, "refused": 0} for t in targets}
+    crashes: dict[str, tuple[str, str]] = {}
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="factcheck-fuzz-") as tmp:
+        scratch = Path(tmp)
+        old = os.getcwd()
+        os.chdir(scratch)  # git and config discovery see the scratch folder only
+        try:
+            for i in range(args.n):
+                name = targets[i % len(targets)]
+                state = rng.getstate()
+                start = time.perf_counter()
+                try:
+                    if funcs[name](rng, scratch) == "refused":
+                        stats[name]["refused"] += 1
+                except Exception as e:  # noqa: BLE001 - counting every failure is the point
+                    stats[name]["crashes"] += 1
+                    tb = traceback.extract_tb(e.__traceback__)
+                    where = f"{name}: {type(e).__name__} at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb \
+                        else f"{name}: {type(e).__name__}"
+                    if where not in crashes:
+                        crashes[where] = (repr(state)[:0] + f"seed {args.seed}, input {i}",
+                                          "".join(traceback.format_exception(e)))
+                took = time.perf_counter() - start
+                st = stats[name]
+                st["n"] += 1
+                st["time"] += took
+                st["max"] = max(st["max"], took)
+                st["slow"] += took > fuzz_inputs.SLOW
+                if (i + 1) % 1000 == 0:
+                    print(f"  {i + 1:>7} inputs, {sum(s['crashes'] for s in stats.values())} failures, "
+                          f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        finally:
+            os.chdir(old)
+    elapsed = time.perf_counter() - t0
+    print(f"fuzz: {args.n} inputs over {', '.join(targets)}, seed {args.seed}, {elapsed:.1f} s")
+    for t, st in stats.items():
+        print(f"  {t:14s} {st['n']:>6} inputs ({st['refused']:>5} refused)  {st['crashes']:>3} failures  "
+              f"{st['slow']:>3} slower than "
+              f"{fuzz_inputs.SLOW:.0f} s  slowest {st['max']:.2f} s  mean {st['time'] / max(1, st['n']) * 1000:.0f} ms")
+    for k, (where, (what, tb)) in enumerate(crashes.items()):
+        if k < args.max_shown:
+            print(f"\n--- {where} ({what})")
+            print(tb.rstrip())
+    return 1 if crashes else 0
 
 
 if __name__ == "__main__":

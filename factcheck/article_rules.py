@@ -86,35 +86,65 @@ def is_article_rule_file(path: Path) -> bool:
     return path.name.endswith(SUFFIX)
 
 
-def load(path: Path) -> ArticleRuleFile:
+MAX_BYTES = 256 * 1024  # a rule file names a few hundred quantities at most: 256 KB is far beyond that
+MAX_QUANTITIES = 500
+MAX_RELATIONS = 200
+MAX_WORK = 10_000_000  # selector x figure comparisons per article: bounds the time of matching (about 10 s)
+
+
+def clean_name(path) -> str:
+    from .display import clean
+
+    return clean(path)
+
+
+def load(path: Path, root: Path | None = None) -> ArticleRuleFile:
+    """Read and validate an article rule file: a regular file of at most MAX_BYTES (no link out of root), YAML
+    through the safe loader with the limits on depth and aliases, every relation solvable for its claim."""
     import yaml
     from pydantic import ValidationError
 
+    from .display import clean
+    from .engine.ruleyaml import Refused, SafeLimitedLoader
+    from .errors import InputError
+    from .fileio import read_limited
+
+    name = clean(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(f"{path}: cannot read article rules ({e})") from None
+        text = read_limited(path, MAX_BYTES, root=root, what="article rule file").decode("utf-8")
+    except InputError as e:
+        raise RuleError(str(e)) from None
+    except UnicodeDecodeError as e:
+        raise RuleError(f"{name}: cannot read article rules (not UTF-8 at byte {e.start})") from None
+    try:
+        data = yaml.load(text, Loader=SafeLimitedLoader)  # a SafeLoader subclass: safe
+    except Refused as e:
+        raise RuleError(f"{name}:{e.line}: refused: {e}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        raise RuleError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML") from None
+        raise RuleError(f"{name}:{mark.line + 1 if mark else 1}: not valid YAML") from None
     try:
         spec = validate(ArticleRuleFile, data or {})
         _check(spec)
     except ValidationError as e:
         err = e.errors()[0]
-        raise RuleError(f"{path}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        raise RuleError(f"{name}: {clean('.'.join(map(str, err['loc'])))}: {err['msg']}") from None
     except ValueError as e:
-        raise RuleError(f"{path}: {e}") from None
-    from .engine.expr import ExprError, check_relation_names, parse_relation
+        raise RuleError(f"{name}: {clean(e)}") from None
+    if len(spec.quantities) > MAX_QUANTITIES or len(spec.relations) > MAX_RELATIONS:
+        raise RuleError(f"{name}: more than {MAX_QUANTITIES} quantities or {MAX_RELATIONS} relations")
+    from .engine.expr import ExprError, check_relation_names, isolate, parse_relation
 
     for rel in spec.relations:
         try:
             parsed = parse_relation(rel.relation)
             check_relation_names(parsed, set(spec.quantities))
+            if rel.stated in parsed.names:
+                isolate(parsed, rel.stated)  # a relation that cannot be solved for its claim fails here, loudly
         except ExprError as e:
-            raise RuleError(f"{path}: relation {rel.id}: {e}") from None
+            raise RuleError(f"{name}: relation {clean(rel.id)}: {clean(e)}") from None
         if rel.stated not in parsed.names:
-            raise RuleError(f"{path}: relation {rel.id}: stated {rel.stated!r} is not in the relation")
+            raise RuleError(f"{name}: relation {clean(rel.id)}: stated {clean(rel.stated)!r} is not in the relation")
     return spec
 
 
@@ -147,6 +177,9 @@ def check(spec: ArticleRuleFile, source: str, ctx) -> list[Finding]:
     from .engine.candidate import Candidate
 
     text = ctx.doc.text
+    if len(spec.quantities) * len(ctx.quantities) > MAX_WORK:
+        raise RuleError(f"{clean_name(source)}: {len(spec.quantities)} named quantities in an article of "
+                        f"{len(ctx.quantities)} figures is more matching than allowed ({MAX_WORK:,} pairs)")
     found = {name: find(sel, text, ctx.quantities) for name, sel in spec.quantities.items()}
     out: list[Finding] = []
     for rel in spec.relations:
@@ -176,7 +209,8 @@ def check(spec: ArticleRuleFile, source: str, ctx) -> list[Finding]:
         if f is not None and widened and f.verdict == "rounding":
             # The fact-checker's tolerance, not rounding, is what lets it hold: say so.
             f.verdict = "consistent"
-            f.message = f.message.replace("holds within rounding", f"holds within the tolerance set in {source}")
+            f.message = f.message.replace("which the rounding of the figures explains",
+                                          f"which the tolerance set in {source} allows")
         if f is not None:
             f.kind = rel.kind
             if rel.note:

@@ -16,7 +16,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 
 from .errors import FactcheckError
@@ -54,12 +54,16 @@ def fingerprint(finding: Finding, text: str) -> str:
 
 
 def _text_of(path: str, text: str | None) -> str:
+    """The article's text: the report's, else the file's (a regular file within the size limit; a FIFO or a link to
+    a device is never opened for it)."""
     if text is not None:
         return text
+    from .read.decode import MAX_BYTES
+    from .fileio import read_limited
+
     try:
-        with open(path, encoding="utf-8-sig") as fh:
-            return fh.read()
-    except (OSError, UnicodeDecodeError):
+        return read_limited(Path(path), MAX_BYTES).decode("utf-8-sig")
+    except (FactcheckError, UnicodeDecodeError):
         return ""
 
 

@@ -30,6 +30,12 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Only(str, Enum):
+    errors = "errors"
+    problems = "problems"
+    all = "all"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"factcheck {__version__}")
@@ -44,26 +50,36 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 @app.command()
 def run(
-    paths: list[Path] = typer.Argument(..., help="Articles (.txt, .md, .html) or folders of them."),
+    paths: list[Path] = typer.Argument(..., help="Articles (.txt, .md, .html) or folders of them; - reads one "
+                                                "article from standard input."),
     format: Optional[str] = typer.Option(None, "--format", "-f",
                                          help="text (default), json, html, sarif, github, junit, rdjsonl."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                          help="File or folder to write to (html defaults to reports/)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o",
+                                         help="File, or folder (a trailing / or an existing folder), to write to; "
+                                              "- for standard output (html defaults to reports/)."),
     rules: Optional[list[Path]] = typer.Option(None, "--rules", help="Extra rule files or folders."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1."),
-    language: Optional[str] = typer.Option(None, "--language", help="zh or en (default: detected per article)."),
+    language: Optional[str] = typer.Option(None, "--language",
+                                           help="zh, en or auto (default: auto, detected per article)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Only articles changed since a git ref."),
     warn_unused_ignores: bool = typer.Option(False, "--warn-unused-ignores", help="Warn about unused suppressions."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: CPU count)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default or 0: CPU count)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Text format: spell out consistent findings too."),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Text format: only what needs fixing (errors, slips, partial lists); "
+                                    "nothing for an article without any."),
+    only: Optional[Only] = typer.Option(None, "--only",
+                                        help="Text format: list only errors, only problems (errors, slips, "
+                                             "partial lists), or all findings (default)."),
 ) -> None:
     """Check articles and report every arithmetic relation found, with its verdict."""
     from .runner import RunOptions, execute
 
     opts = RunOptions(paths=paths, format=format, output=output, rules=rules or [], fail_on=fail_on.value if fail_on else None,
                       language=language, baseline=baseline, changed_since=changed_since,
-                      warn_unused_ignores=warn_unused_ignores, jobs=jobs, verbose=verbose)
+                      warn_unused_ignores=warn_unused_ignores, jobs=jobs, verbose=verbose, quiet=quiet,
+                      only=only.value if only else None)
     raise typer.Exit(execute(opts))
 
 
@@ -73,27 +89,37 @@ def rules_list(
     language: Optional[str] = typer.Option(None, "--language", help="Only rules for zh or en."),
 ) -> None:
     """List the rules in force: id, kind, language and what each checks."""
+    from .display import clean
     from .engine.rules import load_rules
 
+    if language not in (None, "zh", "en"):
+        raise FactcheckError(f"--language {clean(language)!r}: choose zh or en")
     for r in sorted(load_rules(rules or [], language), key=lambda r: r.id):
-        typer.echo(f"{r.id:34s} {r.kind:18s} {r.language}  {' '.join(r.description.split())[:90]}")
+        typer.echo(clean(f"{r.id:34s} {r.kind:18s} {r.language}  {' '.join(r.description.split())[:90]}"))
 
 
 @rules_app.command("validate")
 def rules_validate(paths: list[Path] = typer.Argument(..., help="Rule files or folders.")) -> None:
     """Validate rule files against the schema and run their examples."""
+    from .display import clean
     from .engine.examples import run_examples
     from .engine.rules import load_rule_file, rule_files
 
     failures = 0
     count = 0
     for p in paths:
+        if p.is_file() and p.name.endswith(".lexicon.yaml"):
+            from .facts.lexicon import parse_lexicon
+
+            parse_lexicon(p.read_text(encoding="utf-8"), str(p))  # raises a RuleError naming the line at fault
+            typer.echo(f"{p}: lexicon valid")
+            continue
         for f in rule_files(p):
-            for rule in load_rule_file(f):
+            for rule in load_rule_file(f, root=p if p.is_dir() else None):
                 count += 1
                 for problem in run_examples(rule):
                     failures += 1
-                    typer.echo(f"{rule.source}: {rule.id}: {problem}", err=True)
+                    typer.echo(clean(f"{rule.source}: {rule.id}: {problem}"), err=True)
     if failures:
         typer.echo(f"{failures} example(s) failed in {count} rule(s)", err=True)
         raise typer.Exit(1)
@@ -124,7 +150,9 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except FactcheckError as e:
-        typer.echo(f"factcheck: {e}", err=True)
+        from .display import clean
+
+        typer.echo(f"factcheck: {clean(e)}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("factcheck: interrupted", err=True)

@@ -8,6 +8,7 @@ Heavy modules are imported inside the commands so `factcheck --help` stays fast.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,9 @@ config_app = typer.Typer(help="Inspect the configuration factcheck finds.", no_a
 
 
 def _fail(exc: Exception) -> None:
-    typer.echo(f"factcheck: {exc}", err=True)
+    from .display import clean
+
+    typer.echo(f"factcheck: {clean(exc)}", err=True)
     raise typer.Exit(2)
 
 
@@ -51,11 +54,15 @@ def baseline_create(
                 fr, _ = apply_suppressions(fr, fr.text, Path(fr.path))
             files.append(fr)
         baseline = create_baseline(report.model_copy(update={"files": files}))
-        write_atomic(output, json.dumps(baseline, ensure_ascii=False, indent=2) + "\n",
-                     protect={p.resolve() for p in paths})
+        protect = {Path(os.path.realpath(p)) for p in paths} | {Path(os.path.abspath(p)) for p in paths}
+        for fr in report.files:
+            protect |= {Path(os.path.realpath(fr.path)), Path(os.path.abspath(fr.path))}
+        write_atomic(output, json.dumps(baseline, ensure_ascii=False, indent=2) + "\n", protect=protect)
     except FactcheckError as exc:
         _fail(exc)
-    typer.echo(f"wrote {len(baseline['findings'])} finding(s) to {output}", err=True)
+    from .display import clean
+
+    typer.echo(f"wrote {len(baseline['findings'])} finding(s) to {clean(output)}", err=True)
 
 
 @config_app.command("show")
@@ -67,6 +74,7 @@ def config_show(
     import json
 
     from .config import KEYS, load_config
+    from .display import clean, json_escape_invisible
     from .errors import FactcheckError
 
     try:
@@ -75,12 +83,14 @@ def config_show(
         _fail(exc)
     values = cfg.model_dump(include=set(KEYS))
     if as_json:
-        typer.echo(json.dumps({"path": cfg.path, "values": values, "sources": cfg.sources},
-                              ensure_ascii=False, indent=2))
+        typer.echo(json_escape_invisible(json.dumps({"path": cfg.path, "values": values, "sources": cfg.sources},
+                                                    ensure_ascii=False, indent=2)))
         return
-    typer.echo(f"# config file: {cfg.path or 'none found'}")
+    typer.echo(clean(f"# config file: {cfg.path or 'none found'}"))
     for key in KEYS:
-        typer.echo(f"{key} = {json.dumps(values[key], ensure_ascii=False)}  # {cfg.sources.get(key, 'default')}")
+        typer.echo(clean(f"{key} = {json.dumps(values[key], ensure_ascii=False)}  # {cfg.sources.get(key, 'default')}"))
+    for w in cfg.warnings:
+        typer.echo(f"# warning: {clean(w)}")
 
 
 def register(app: typer.Typer) -> None:

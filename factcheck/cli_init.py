@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -15,6 +16,7 @@ def init(
 ) -> None:
     """Write <stem>.factcheck.yaml beside ARTICLE: its quantities, named, ready for relations."""
     from .article_rules import sidecar, starter
+    from .display import clean
     from .errors import FactcheckError
     from .extract import extract
     from .fileio import write_atomic
@@ -23,14 +25,15 @@ def init(
     try:
         text, enc = read_path(article)
         target = output or sidecar(article)
-        if target.exists() and not force:
-            raise FactcheckError(f"{target}: already exists (use --force to overwrite)")
+        if os.path.lexists(target) and not force:
+            raise FactcheckError(f"{clean(target)}: already exists (use --force to overwrite)")
         doc = make_document(text, path=str(article), encoding=enc)
-        write_atomic(target, starter(text, extract(doc), article.name), protect={article.resolve()})
+        write_atomic(target, starter(text, extract(doc), article.name),
+                     protect={Path(os.path.realpath(article)), Path(os.path.abspath(article))})
     except FactcheckError as e:
-        typer.echo(f"factcheck: {e}", err=True)
+        typer.echo(f"factcheck: {clean(e)}", err=True)
         raise typer.Exit(2)
-    typer.echo(f"wrote {target}")
+    typer.echo(f"wrote {clean(target)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -12,7 +12,7 @@ from typing import Literal
 
 from .records import Record, field
 
-Verdict = Literal["consistent", "rounding", "discrepancy", "unverifiable"]
+Verdict = Literal["consistent", "rounding", "partial", "discrepancy", "unverifiable"]
 Severity = Literal["error", "warning", "info"]
 Kind = Literal[
     "sum", "difference", "share", "growth", "cagr", "points", "multiple", "enumeration_count", "comparison",
@@ -24,7 +24,7 @@ QuantityType = Literal["amount", "percent", "points", "multiple", "year", "date"
 Bound = Literal["exact", "more", "lower", "upper", "approx", "near"]
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-VERDICTS: tuple[Verdict, ...] = ("discrepancy", "rounding", "unverifiable", "consistent")
+VERDICTS: tuple[Verdict, ...] = ("discrepancy", "partial", "rounding", "unverifiable", "consistent")
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,9 @@ class FileReport(Record):
     coverage: Coverage = field(default_factory=Coverage)
     quantities: list[Quantity] = field(default_factory=list, description="Every quantity found, in text order.")
     text: str | None = field(default=None, description="The decoded article (kept for HTML; omitted in JSON).")
-    error: str | None = None
+    error: str | None = field(default=None, description="Why the file could not be checked (then no findings).")
+    warnings: list[str] = field(default_factory=list, description="What the reader must know about this file's "
+                                "check: a language read from mixed text, characters hidden beside figures.")
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -119,3 +121,5 @@ class Report(Record):
     version: str = ""
     generated: str = ""
     files: list[FileReport] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list, description="What the reader must know about the whole run: "
+                                "a configuration that switches checks off, and the like.")

@@ -75,6 +75,7 @@ relations:
 """, encoding="utf-8")
     (f,) = _article_findings(run_cli("run", "--format", "json", str(art)).stdout)
     assert f["verdict"] == "consistent"
+    assert "5万元 apart, which the tolerance set in" in f["message"], f["message"]
 
 
 def test_a_name_that_no_longer_matches_is_reported(tmp_path):

@@ -97,14 +97,17 @@ def test_sarif_uri_relative_to_git_toplevel(in_tmp):
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     article = repo / "新闻" / "a b.txt"
     article.write_text(TEXT, encoding="utf-8")
-    elsewhere = in_tmp / "elsewhere"
-    elsewhere.mkdir()
     import os
 
-    os.chdir(elsewhere)  # cwd outside the repository: the git top-level is still the base
+    os.chdir(repo / "新闻")  # cwd in a sub-folder of the repository: the git top-level is the base
     loc = json.loads(render("sarif", report(file_report(str(article)))))["runs"][0]["results"][0]["locations"][0]
     artifact = loc["physicalLocation"]["artifactLocation"]
     assert artifact == {"uri": "%E6%96%B0%E9%97%BB/a%20b.txt", "uriBaseId": "%SRCROOT%"}
+    elsewhere = in_tmp / "elsewhere"
+    elsewhere.mkdir()
+    os.chdir(elsewhere)  # cwd outside: git is asked about the working directory's repository only, never the article's
+    loc = json.loads(render("sarif", report(file_report(str(article)))))["runs"][0]["results"][0]["locations"][0]
+    assert loc["physicalLocation"]["artifactLocation"]["uri"].startswith("file:///")
 
 
 def test_sarif_uri_relative_to_cwd_outside_git(in_tmp):

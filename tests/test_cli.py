@@ -101,7 +101,7 @@ def test_version():
 
 def test_rules_list_and_validate():
     r = run_cli("rules", "list")
-    assert r.returncode == 0 and "zh.share.zhan" in r.stdout
+    assert r.returncode == 0 and "zh.share.of" in r.stdout
     r = run_cli("rules", "validate", "rules")
     assert r.returncode == 0, r.stderr
     assert "all examples pass" in r.stdout

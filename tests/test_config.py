@@ -20,7 +20,7 @@ def write(path: Path, text: str) -> Path:
 def test_factcheck_toml_found_upward_from_article(tmp_path):
     cfg_file = write(tmp_path / "factcheck.toml", 'fail_on = "warning"\nselect = ["zh.*"]\n')
     article = write(tmp_path / "news" / "2023" / "a.txt", "正文")
-    cfg = load_config(article)
+    cfg = load_config(article, stop=tmp_path)
     assert cfg.fail_on == "warning" and cfg.select == ["zh.*"]
     assert cfg.path == str(cfg_file.resolve())
     assert cfg.sources["fail_on"] == str(cfg_file.resolve()) and cfg.sources["ignore"] == "default"
@@ -29,14 +29,14 @@ def test_factcheck_toml_found_upward_from_article(tmp_path):
 def test_pyproject_without_table_does_not_stop_search(tmp_path):
     write(tmp_path / "factcheck.toml", 'language = "zh"\n')
     write(tmp_path / "site" / "pyproject.toml", '[project]\nname = "site"\n')
-    cfg = load_config(tmp_path / "site")
+    cfg = load_config(tmp_path / "site", stop=tmp_path)
     assert cfg.language == "zh" and cfg.path == str((tmp_path / "factcheck.toml").resolve())
 
 
 def test_nearer_pyproject_table_wins_and_files_are_not_merged(tmp_path):
     write(tmp_path / "factcheck.toml", 'language = "zh"\nfail_on = "info"\n')
     near = write(tmp_path / "site" / "pyproject.toml", '[tool.factcheck]\nignore = ["zh.count"]\n')
-    cfg = load_config(tmp_path / "site" / "a.md")
+    cfg = load_config(tmp_path / "site" / "a.md", stop=tmp_path)
     assert cfg.path == str(near.resolve())
     assert cfg.ignore == ["zh.count"] and cfg.language is None and cfg.fail_on == "error"
 

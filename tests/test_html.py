@@ -148,12 +148,13 @@ def test_text_is_reproduced_exactly_with_line_breaks():
     assert plain == SAMPLE
 
 
-def test_findings_list_in_text_order_with_anchors():
+def test_findings_list_errors_first_with_text_order_kept_and_anchors():
     html = render(sample_file())
     items = [li for li in tags(html, "li") if "finding" in li["class"].split()]
     kinds = [(i["data-kind"], i["data-cls"]) for i in items]
-    assert kinds == [("sum", "discrepancy"), ("share", "slip"), ("growth", "consistent"), ("growth", "rounding"),
-                     ("points", "unverifiable")]
+    assert kinds == [("sum", "discrepancy"), ("share", "slip"), ("growth", "rounding"), ("points", "unverifiable"),
+                     ("growth", "consistent")]
+    assert [i["data-n"] for i in items] == ["1", "2", "4", "5", "3"]  # the text order, for the toggle
     ids = {b["id"] for b in tags(html, "button") if b.get("data-findings")}
     for li in items:
         for mark_id in li["data-marks"].split():
@@ -237,16 +238,18 @@ def test_render_pages_gives_one_page_per_article_and_an_index():
     assert sorted(pages) == ["index-2.html", "index.html", "report-2.html", "report.html", "sales.html"]
     index = pages["index.html"]
     links = [a["href"] for a in tags(index, "a")]
-    assert links == ["report.html", "report-2.html", "sales.html", "index-2.html"]
+    assert links == ["index-2.html", "report.html", "report-2.html", "sales.html"]  # most errors first, then name
     assert '<a href="index.html">' in pages["report.html"]
 
 
 def test_index_table_counts():
     index = get_renderer("html").render_pages(make_report(sample_file(), english_file()))["index.html"]
     rows = re.findall(r"<tr>(.*?)</tr>", index, re.S)[1:]
-    cells = [re.findall(r'<td data-sort="([^"]*)"', r) for r in rows]
-    assert cells[0][:5] == ["1", "1", "1", "1", "1"]
-    assert cells[1][:5] == ["0", "0", "0", "0", "1"]
+    cells = [re.findall(r'<td data-label="[^"]*" data-sort="([^"]*)"', r) for r in rows]
+    assert cells[0][:6] == ["1", "1", "0", "1", "1", "1"]  # errors, warnings, partial, rounding, unverifiable, ok
+    assert cells[1][:6] == ["0", "0", "0", "0", "0", "1"]
+    footer = re.search(r"<tfoot>(.*?)</tfoot>", index, re.S).group(1)
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", footer)[:3] == ["1", "1", "0"]
 
 
 def test_combined_page_for_several_files_has_unique_ids():
@@ -306,7 +309,17 @@ def test_unchecked_numbers_are_underlined_not_marked():
     fr = FileReport(path="x.txt", findings=[f], text=text,
                     quantities=[qty("3个"), qty("2个"), qty("1个"), qty("7人"), qty("9页", furniture=True)])
     html = render(fr)
-    assert re.findall(r'<span class="uq">(.*?)</span>', html) == ["123", "7人"]  # the legend sample, then 7人
+    assert re.findall(r'<span class="uq">(.*?)</span>', html) == ["like this", "7人"]  # the legend, then 7人
     assert [t for _, t, _ in marks(html)] == ["3个", "2个", "1个"]
     body = re.search(r'<div class="text" [^>]*>(.*?)</div>', html, re.S).group(1)
     assert re.sub(r'<span class="badge".*?</span>|<span class="sr">.*?</span>|<[^>]+>', "", body) == text
+
+
+def test_summary_counts_the_errors_and_lists_the_problems_worst_first():
+    html = render(sample_file())
+    headline = re.sub(r"<[^>]+>", "", re.search(r'<p class="headline[^"]*"[^>]*>(.*?)</p>', html, re.S).group(1))
+    assert " ".join(headline.split()).startswith("1 error, 1 slip (mis-rounding).")
+    problems = re.findall(r'<li class="problem v-(\w+)">.*?class="problem-link">(.*?)</a>', html, re.S)
+    assert problems == [("discrepancy", "分项之和 29亿元 与总数 30亿元 不符"), ("slip", "占比应为 40%")]
+    clean = render(english_file())
+    assert "Nothing wrong found: every relation checked holds." in " ".join(clean.split())

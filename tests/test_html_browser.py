@@ -159,14 +159,16 @@ def test_verdict_filter_hides_consistent_findings(page, tmp_path):
     assert mark(page, "30亿元").is_disabled()
 
 
-def test_errors_first_and_links_to_the_text(page, tmp_path):
+def test_errors_first_by_default_text_order_one_click_away(page, tmp_path):
     open_sample(page, tmp_path)
     order = lambda: page.locator("li.finding").evaluate_all("els => els.map(e => e.dataset.cls)")  # noqa: E731
-    assert order() == ["discrepancy", "slip", "consistent", "rounding", "unverifiable"]
-    page.locator("button.sort").click()
     assert order() == ["discrepancy", "slip", "rounding", "unverifiable", "consistent"]
-    page.locator("button.sort").click()
+    assert page.locator(".order-note").inner_text() == "Errors first."
+    page.get_by_role("button", name="Text order").click()
     assert order() == ["discrepancy", "slip", "consistent", "rounding", "unverifiable"]
+    assert page.locator(".order-note").inner_text() == "In text order."
+    page.get_by_role("button", name="Text order").click()
+    assert order() == ["discrepancy", "slip", "rounding", "unverifiable", "consistent"]
     page.locator("li.finding[data-cls=rounding] a[data-finding]").click()
     assert page.evaluate("document.activeElement.textContent").startswith("5000元")
     assert "(5630 − 5000) / 5000" in page.locator(".panel-body").inner_text()
@@ -195,9 +197,12 @@ def test_index_lists_every_article_and_sorts(page, tmp_path):
     page.goto(pages["index.html"].as_uri())
     names = lambda: page.locator("tbody th a").all_inner_texts()  # noqa: E731
     assert len(names()) == 3 and "sample-zh.txt" in names() and "sales.txt" in names()
-    page.get_by_role("button", name="Errors").click()  # first click on a count: most first
+    # most errors first from the start; a click on the heading turns the order round
     assert page.locator("tbody tr").first.locator("td").first.inner_text() == "1"
     assert page.locator("thead th").nth(1).get_attribute("aria-sort") == "descending"
+    page.get_by_role("button", name="Errors").click()
+    assert page.locator("tbody tr").first.locator("td").first.inner_text() == "0"
+    assert page.locator("thead th").nth(1).get_attribute("aria-sort") == "ascending"
     page.get_by_role("button", name="Article").click()
     assert names() == sorted(names())
     page.get_by_role("button", name="Article").click()
@@ -284,4 +289,85 @@ def test_cli_writes_one_page_per_article_and_an_index(page, tmp_path):
     page.locator("tbody th a", has_text="second.txt").click()
     assert page.locator("h1").inner_text().endswith("second.txt")
     assert "某市去年投入帮扶资金" in page.locator(".text").inner_text()
+    assert not page.errors
+
+
+# Issue 10: the page opens on what is wrong ---------------------------------------------------------------------
+
+def _cli(*args, cwd=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from factcheck.cli import main; main()", *map(str, args)],
+                          capture_output=True, text=True, timeout=300, cwd=cwd or Path(__file__).parent.parent)
+
+
+def _no_sideways_scroll(page, selector="html"):
+    return page.locator(selector).first.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+
+
+def test_seed_report_opens_on_its_errors_and_one_key_reaches_the_first(page, tmp_path):
+    """The founding example through the real CLI: the summary counts and lists the error first, the findings are
+    errors first, the legend reads as a legend, and E (one key) selects the first error."""
+    if not GANSU.exists():
+        pytest.skip(f"{GANSU} is missing")
+    out = tmp_path / "gansu.html"
+    r = _cli("run", GANSU, "--format", "html", "--output", out)
+    assert r.returncode == 1, r.stderr
+    page.goto(out.as_uri())
+    headline = page.locator(".headline").inner_text()
+    assert headline.startswith("1 error, 1 slip (mis-rounding).")
+    problems = page.locator("ol.problems > li")
+    assert problems.count() == 2
+    assert "v-discrepancy" in problems.nth(0).get_attribute("class") and "77%" in problems.nth(0).inner_text()
+    assert "Likely correct: 67%" in problems.nth(0).inner_text()
+    assert "v-slip" in problems.nth(1).get_attribute("class") and "10.2%" in problems.nth(1).inner_text()
+    assert page.locator("li.finding").first.get_attribute("data-cls") == "discrepancy"
+    legend = page.locator(".filters fieldset", has=page.locator("input.show-unchecked"))
+    assert legend.inner_text().split() == "Numbers not checked underline them like this".split()
+    shoot(page, "seed-desktop.png", 1280)
+    # one key from the top of the page: the first error is selected, explained, and has the focus
+    page.keyboard.press("e")
+    focused = page.evaluate("document.activeElement.className")
+    assert "q" in focused.split() and "v-discrepancy" in focused
+    assert "97人 / 145人 × 100 = 66.897%" in page.locator(".panel-body").inner_text()
+    page.keyboard.press("e")  # the next problem: the slip
+    assert "v-slip" in page.evaluate("document.activeElement.className")
+    page.keyboard.press("Shift+E")
+    assert "v-discrepancy" in page.evaluate("document.activeElement.className")
+    page.keyboard.press("Escape")
+    page.evaluate("window.scrollTo(0, 0)")
+    shoot(page, "seed-phone.png", 390, full=False)
+    assert _no_sideways_scroll(page)
+    assert not page.errors
+
+
+def test_batch_index_sorts_by_errors_totals_and_fits_a_phone(page, tmp_path):
+    """A batch through the real CLI: the index opens with the most errors first, says how many errors there are,
+    has a totals row, and on a 390 px phone shows every column without a hidden sideways scroll."""
+    root = Path(__file__).resolve().parents[1]
+    clean = tmp_path / "clean.txt"
+    clean.write_text("全县常住人口52.0万人，其中男26.4万人、女25.6万人。\n", encoding="utf-8")
+    articles = [clean, root / "examples" / "en-traps.txt", root / "examples" / "zh-example.txt",
+                root / "examples" / "en-example.txt"] + ([GANSU] if GANSU.exists() else [])
+    out = tmp_path / "out"
+    r = _cli("run", *articles, "--format", "html", "--output", str(out) + "/")
+    assert r.returncode == 1, r.stderr
+    page.goto((out / "index.html").as_uri())
+    errors = [int(x) for x in page.locator("tbody td[data-label=Errors]").all_inner_texts()]
+    assert errors == sorted(errors, reverse=True) and errors[0] >= 1
+    total = int(page.locator("tfoot td[data-label=Errors]").inner_text())
+    assert total == sum(errors)
+    assert page.locator(".headline").inner_text().startswith(f"{total} error")
+    assert page.locator("thead th").nth(1).get_attribute("aria-sort") == "descending"
+    shoot(page, "batch-index-desktop.png", 1280)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert _no_sideways_scroll(page) and _no_sideways_scroll(page, ".table-wrap")
+    cell = page.locator("tbody tr").first.locator("td[data-label=Partial\\ lists]")
+    assert cell.is_visible()
+    assert "Partial lists" in cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert page.locator("tfoot th").is_visible()
+    shoot(page, "batch-index-phone.png", 390)
+    page.locator("tbody th a").first.click()
+    assert page.locator("li.finding").first.get_attribute("data-cls") == "discrepancy"
     assert not page.errors

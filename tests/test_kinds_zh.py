@@ -145,19 +145,19 @@ def test_restated_figure_agrees():
 
 def test_nested_share_may_be_of_the_grand_total():
     text = "全县居民中，老年人为3000人，占25.0%，其中八十岁以上的为600人，占5.0%。"
-    fs = _findings(text, "zh.share.zhan")
+    fs = _findings(text, "zh.share")
     assert [f.verdict for f in fs] == ["consistent"]
     assert "grand total" in fs[0].note
 
 
 def test_nested_share_of_its_group_still_holds():
     text = "全县居民中，老年人为3000人，占25.0%，其中八十岁以上的为600人，占20.0%。"
-    assert _verdicts(text, "zh.share.zhan") == ["consistent"]
+    assert _verdicts(text, "zh.share") == ["consistent"]
 
 
 def test_nested_share_fails_only_when_every_reading_fails():
     text = "全县居民中，老年人为3000人，占25.0%，其中八十岁以上的为600人，占9.0%。"
-    fs = _findings(text, "zh.share.zhan")
+    fs = _findings(text, "zh.share")
     assert [f.verdict for f in fs] == ["discrepancy"]
     assert "readings tried" in fs[0].note and fs[0].correction == ""
 

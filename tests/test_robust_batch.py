@@ -88,11 +88,12 @@ def test_articles_ignored_by_gitignore_are_skipped_when_walking(tmp_path):
     make_batch(tmp_path, n=6)
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     (tmp_path / ".gitignore").write_text("part1/\narticle-003.txt\n", encoding="utf-8")
-    r = cli("run", "--format", "json", "--fail-on", "never", str(tmp_path))
+    r = cli("run", "--format", "json", "--fail-on", "never", str(tmp_path), cwd=tmp_path)
     names = sorted(Path(fr["path"]).name for fr in json.loads(r.stdout)["files"])
     assert names == ["article-000.txt", "article-002.txt", "article-005.txt"]
     # named on the command line, an ignored file is still checked
-    r = cli("run", "--format", "json", "--fail-on", "never", str(tmp_path / "part0" / "article-003.txt"))
+    r = cli("run", "--format", "json", "--fail-on", "never", str(tmp_path / "part0" / "article-003.txt"),
+            cwd=tmp_path)
     assert [Path(fr["path"]).name for fr in json.loads(r.stdout)["files"]] == ["article-003.txt"]
 
 

@@ -163,7 +163,9 @@ def test_one_bad_file_in_a_batch_still_reports_the_others(tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip().splitlines() == [f"factcheck: {tmp_path / 'b.txt'}: the file is empty"]
     report = json.loads(r.stdout)
-    assert [Path(fr["path"]).name for fr in report["files"]] == ["a.txt", "c.txt"]
+    assert [Path(fr["path"]).name for fr in report["files"]] == ["a.txt", "b.txt", "c.txt"]
+    assert [fr["error"] for fr in report["files"]] == [None, f"{tmp_path / 'b.txt'}: the file is empty", None]
+    assert report["files"][1]["findings"] == [] and report["files"][2]["findings"]
 
 
 def test_output_onto_an_input_is_refused_and_the_input_kept(tmp_path):

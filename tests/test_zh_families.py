@@ -6,6 +6,7 @@ from factcheck.api import check_text
 
 # A family of relations, whichever rule (frame or pattern) finds it: the public kind, or the rule id's prefix.
 FAMILIES = {"zh.sum": {"sum"}, "zh.share": {"share"}, "zh.growth.prior-stated-diff": {"difference"},
+            "zh.difference": {"difference"},
             "zh.growth": {"growth", "cagr"}}
 
 
@@ -96,7 +97,10 @@ def test_two_way_partition_must_add_up():
 
 
 def test_other_lists_stay_parts_at_most_total():
-    assert _verdicts("全年转移就业5.2万人，其中务工3.1万人、创业1.5万人。", "zh.sum") == ["consistent"]
+    # not said to be complete: parts short of the total are a partial list (what is left is shown), not an error
+    assert _verdicts("全年转移就业5.2万人，其中务工3.1万人、创业1.5万人。", "zh.sum") == ["partial"]
+    assert _verdicts("全年转移就业5.2万人，其中务工3.1万人、创业2.1万人。", "zh.sum") == ["consistent"]
+    assert _verdicts("全年转移就业5.2万人，其中务工3.1万人、创业2.6万人。", "zh.sum") == ["discrepancy"]
 
 
 def test_word_inside_its_partner_does_not_complete_a_list():
@@ -108,7 +112,7 @@ def test_prior_level_after_the_rate_and_other_periods():
     assert _verdicts("扣非净利润3.0亿元，同比增长25.0%，上年同期为2.4亿元。", "zh.growth") == ["consistent"]
     assert _verdicts("扣非净利润3.0亿元，同比增长15.0%，上年同期为2.4亿元。", "zh.growth") == ["discrepancy"]
     text = "年末存款余额2035亿元，较年初的1850亿元增加185亿元，增幅为10.0%。"
-    assert sorted(_verdicts(text, "zh.growth")) == ["consistent", "consistent"]  # the rate and the difference
+    assert _verdicts(text, "zh.growth") == ["consistent"] and _verdicts(text, "zh.difference") == ["consistent"]
     # a level with its change and rate: the rate is the change over the level before it (0.6 / 4.0 = 15%)
     assert _verdicts("营业收入4.6亿元，比上年增加0.6亿元，增长15.0%。", "zh.growth") == ["consistent"]
     assert _verdicts("营业收入4.6亿元，比上年增加0.6亿元，增长25.0%。", "zh.growth") == ["discrepancy"]

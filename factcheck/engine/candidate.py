@@ -43,6 +43,10 @@ class Candidate:
     # holds when any reading holds; a discrepancy only when every computable reading fails.
     alternatives: list["Candidate"] = field(default_factory=list)
     reading: str = ""  # how this reading understands the claim, for the note ("of the 60+ group")
+    # The relation is parts <= whole over a list that may not name every part (no 共/四市/分别 says it is
+    # complete). Parts that make up the whole are judged as an equality; parts that fall short beyond rounding
+    # get the verdict "partial" (what they account for and what is left), never a plain "consistent".
+    may_be_partial: bool = False
     binding: str = ""  # how the figures were bound ("prior level: 2016 6323元, stated in the same sentence")
     certain: bool = True  # a discrepancy is reported only when the binding is certain
 

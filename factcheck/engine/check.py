@@ -1,9 +1,11 @@
 """Stage 4: judge a candidate relation with interval arithmetic and explain the verdict.
 
 Verdicts: consistent (holds, and the exact arithmetic rounds to the stated figure), rounding (holds only within
-the rounding of the stated figures), discrepancy (fails even allowing for rounding), unverifiable (recognised,
-but the text lacks what checking needs). Severity: error for a material discrepancy, warning for a slip of at
-most `slip_units` in the stated figure's last digit, info otherwise.
+the rounding of the stated figures), partial (a list that may not name every part falls short of its whole: what
+is left is shown), discrepancy (fails even allowing for rounding), unverifiable (recognised, but the text lacks
+what checking needs). Severity: warning for a slip (the figures come within one unit of the stated figure's last
+digit: a mis-rounding, 10.26% printed as 10.2%), error for any other discrepancy (a whole unit off, a wrong
+count), info otherwise. The words come from wording.py and its templates; this module decides.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ from ..model import Finding, Quantity, QuantityRef
 from .context import Context
 from .expr import ExprError, evaluate, finite, isolate, parse_relation
 from .interval import Interval, fmt
+from .wording import (factor_text, say, scale_name, sentences, show_difference, show_range,
+                      show_rounded, show_value)
 
-SCALE_SLIPS = {1e4: "万", 1e8: "亿", 1e3: "thousand", 1e6: "million", 1e9: "billion"}
+SYMBOL = {"<=": "≤", ">=": "≥", "<": "<", ">": ">", "==": "="}
+# Scale factors a slip of the scale word (万 for 亿, thousand for million) would explain, by language.
+SCALE_FACTORS = {"zh": (1e4, 1e8), "en": (1e3, 1e6, 1e9)}
 
 
 def q_interval(q: Quantity) -> Interval:
@@ -32,45 +38,6 @@ def _env(slots, point: bool) -> dict:
         else:
             env[name] = Interval.point(v.value) if point else q_interval(v)
     return env
-
-
-def show_value(value: float, like: Quantity, extra: int = 2) -> str:
-    """A computed value written like a stated quantity (same scale word and unit), with a little more precision."""
-    v = value / (like.scale or 1.0)
-    places = max(like.decimals, 0) + extra
-    s = f"{v:.{places}f}"
-    if "." in s:
-        keep = max(like.decimals, 0)
-        whole, frac = s.split(".")
-        frac = frac.rstrip("0")
-        frac = frac + "0" * (keep - len(frac)) if len(frac) < keep else frac
-        s = whole + ("." + frac if frac else "")
-    return _grouped(s, like) + like.scale_text + _unit_text(like)
-
-
-def _grouped(s: str, like: Quantity) -> str:
-    """Thousands separators when the stated figure has them (125,000), so results read like the text."""
-    if "," not in like.text:
-        return s
-    whole, dot, frac = s.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    return f"{sign}{int(whole.lstrip('-') or 0):,}" + (dot + frac if dot else "")
-
-
-def show_rounded(value: float, like: Quantity) -> str:
-    v = value / (like.scale or 1.0)
-    if like.decimals >= 0:
-        s = f"{v:.{like.decimals}f}"
-    else:
-        step = 10 ** (-like.decimals)
-        s = str(int(round(v / step) * step))
-    return _grouped(s, like) + like.scale_text + _unit_text(like)
-
-
-def _unit_text(q: Quantity) -> str:
-    if q.unit == "成":
-        return "%"
-    return q.unit if q.unit in ("%", "‰") or q.unit.startswith("个百分点") else (" " + q.unit if q.unit.isascii() and q.unit else q.unit)
 
 
 def _render(node: ast.expr, slots: dict, point: bool = True) -> str:
@@ -141,7 +108,7 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
     """Judge a candidate; with other readings (cand.alternatives) the claim holds when any reading holds, and is
     a discrepancy only when every reading that can be computed fails."""
     first = _judge_one(ctx, cand)
-    if not cand.alternatives or first is None or first.verdict in ("consistent", "rounding"):
+    if not cand.alternatives or first is None or first.verdict in HOLDS:
         return first
     tried = [cand.reading or "as stated"]
     failed = [first] if first.verdict == "discrepancy" else []
@@ -151,7 +118,7 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
         if f is None:
             continue
         tried.append(alt.reading or alt.relation)
-        if f.verdict in ("consistent", "rounding"):
+        if f.verdict in HOLDS:
             return _add_note(f, f"read {alt.reading}" if alt.reading else "")
         (failed if f.verdict == "discrepancy" else open_).append(f)
     note = "readings tried: " + "; ".join(tried)
@@ -164,20 +131,52 @@ def judge(ctx: Context, cand: Candidate) -> Finding | None:
         if not failed:
             why = "no reading can be computed"
         return f.model_copy(update=dict(verdict="unverifiable", severity="info", correction="",
-                                        message=f"{label} claim {what} cannot be checked: {why} ({note}).",
+                                        message=say("unverifiable", f.kind, label=label, stated=what,
+                                                    reason=f"{why} ({note})"),
                                         note=f"{why}; {note}"))
     if len(failed) > 1:  # each reading implies its own figure: name them all, and offer no single correction
         note = "readings tried: " + "; ".join(f"{r} (gives {f.expected})" for r, f in zip(tried, failed))
-        msg = failed[0].message.split(" Likely correct:")[0]
+        fix = " " + say("correction", correction=failed[0].correction) if failed[0].correction else ""
+        msg = failed[0].message.replace(fix, "") if fix else failed[0].message
         return _add_note(failed[0].model_copy(update=dict(correction="", message=msg)), note)
     return _add_note(failed[0], note)
+
+
+# Verdicts under which a claim holds (a partial list holds as a bound: nothing in it is wrong by itself).
+HOLDS = ("consistent", "rounding", "partial")
 
 
 def _add_note(f: Finding, note: str) -> Finding:
     if not note:
         return f
     return f.model_copy(update=dict(note="; ".join(x for x in (f.note, note) if x),
-                                    message=f.message + _notes([note])))
+                                    message=f.message + sentences([note])))
+
+
+def _lone(node: ast.expr, slots: dict) -> Quantity | None:
+    """The quantity an expression is, when it is just one (a slot, or the sum of a one-item list)."""
+    if isinstance(node, ast.Name):
+        v = slots.get(node.id)
+        return v if isinstance(v, Quantity) else (v[0] if isinstance(v, list) and len(v) == 1 else None)
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "sum" and len(node.args) == 1:
+        return _lone(node.args[0], slots)
+    return None
+
+
+def _zeroed(node: ast.expr, slots: dict, roles: dict, role: str) -> float | None:
+    """The expression's value with every slot of the given role set to 0 (the whole a list of parts is taken
+    from, in 'last <= 100 - sum(others)'), or None when it cannot be computed."""
+    env = {}
+    for name, v in slots.items():
+        zero = roles.get(name) == role
+        if isinstance(v, list):
+            env[name] = [Interval.point(0.0 if zero else q.value) for q in v]
+        else:
+            env[name] = Interval.point(0.0 if zero else v.value)
+    try:
+        return evaluate(node, env).mid
+    except (ExprError, ZeroDivisionError, ValueError, OverflowError, KeyError):
+        return None
 
 
 def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
@@ -189,11 +188,13 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
     refs = _refs(ctx, cand)
     label = cand.label or kind.label or rule.kind
     severity_policy = rule.severity
-    base = dict(rule=rule.id, kind=_public_kind(rule.kind), quantities=refs,
+    public = _public_kind(rule.kind)
+    base = dict(rule=rule.id, kind=public, quantities=refs,
                 start=min(r.start for r in refs), end=max(r.end for r in refs))
     line, col = ctx.doc.line_col(base["start"])
     base.update(line=line, column=col)
-    stated_txt = f"{stated.text} (covers {show_value(stated.lo, stated)} to {show_value(stated.hi, stated)})"
+    stated_range = show_range(stated.lo, stated.hi, stated)
+    stated_txt = stated.text if stated.lo == stated.hi else f"{stated.text} (stands for {stated_range})"
 
     def finish(**kw) -> Finding:
         f = Finding(**base, binding=cand.binding, **kw)
@@ -215,15 +216,18 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
     reason = cand.unverifiable or missing
     if reason:
         return finish(verdict="unverifiable", severity="info", stated=stated_txt,
-                      message=f"{label} claim {stated.text} cannot be checked: {reason}.", note=reason)
+                      message=say("unverifiable", public, label=label, stated=stated.text, reason=reason),
+                      note=reason)
 
+    other: Quantity | None = None
     if cand.expected_override is not None:
         expected = Interval(*cand.expected_override)
         point = expected.mid if cand.expected_point is None else cand.expected_point
         op = "=="
         if expected.hi == float("inf") and expected.lo != float("-inf"):
             op, point = ">=", expected.lo  # at least: a list of examples (甲、乙等) bounds its count from below
-        arithmetic = cand.arithmetic
+        arithmetic = equality = cand.arithmetic
+        bound = ""
     else:
         assert rel is not None
         try:
@@ -232,10 +236,23 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
             point = evaluate(expr, _env(cand.slots, point=True)).mid
         except (ExprError, ZeroDivisionError, ValueError, OverflowError, KeyError):
             return None
-        arithmetic = f"{_render(expr, cand.slots)} = {show_value(point, stated)}"
+        other = _lone(expr, cand.slots)
+        side = _render(expr, cand.slots)
+        if other is None:
+            side = f"{side} = {show_value(point, stated)}"
+        equality = side if other is None else f"{stated.text} against {other.text}"
+        bound = ""
+        if op != "==":  # shown the way the relation is written: parts = 18.0亿元 ≤ 18.6亿元, 800人 ≤ 3200人
+            on_right = isinstance(rel.right, ast.Name) and rel.right.id == cand.stated
+            sym = SYMBOL[rel.op]
+            bound = f"{side} {sym} {stated.text}" if on_right else f"{stated.text} {sym} {side}"
+        arithmetic = bound or equality
+    value = show_value(point, stated)
+    facts = dict(label=label, arithmetic=arithmetic, value=value, stated=stated.text, stated_range=stated_range,
+                 stated_value=fmt(stated.value), other=other.text if other else "", bound=bound)
     if not finite(expected) and op == "==":
         return finish(verdict="unverifiable", severity="info", stated=stated_txt, arithmetic=arithmetic,
-                      message=f"{label} claim {stated.text} cannot be checked: the figures leave it open.",
+                      message=say("unverifiable_open", public, **facts),
                       note="the other figures are bounds, so any value would fit")
     s_iv = q_interval(stated)
     holds = {
@@ -245,29 +262,31 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
         "<": s_iv.lo < expected.hi,
         ">": s_iv.hi > expected.lo,
     }[op]
-    lo_txt, hi_txt = show_value(expected.lo, stated), show_value(expected.hi, stated)
-    if op != "==":
-        exp_txt = f"{_opword(op)} {show_value(point, stated)}"
-    else:
-        exp_txt = f"exactly {lo_txt}" if lo_txt == hi_txt else f"{lo_txt} to {hi_txt}"
+    exp_txt = f"{_opword(op)} {value}" if op != "==" else show_range(expected.lo, expected.hi, stated)
+    facts["expected"] = exp_txt
     notes = list(cand.notes)
-    if holds:
-        exact = stated.bound == "exact" and op == "=="
-        rounds_to = show_rounded(point, stated)
-        if exact and not stated.chinese and abs(point - stated.value) > 0.5 * (10.0 ** -stated.decimals) * stated.scale * (1 + 1e-9) and rounds_to != stated.text:
+    same = "_same" if other is not None and op == "==" else ""
+    if holds and op != "==" and cand.may_be_partial and not s_iv.meets(expected):
+        return _partial(cand, finish, public, stated, point, expr, op, facts, notes, stated_txt)
+    if holds and (op == "==" or (cand.may_be_partial and s_iv.meets(expected))):
+        # An equality, or a list that may be partial but whose parts do make up the whole.
+        if op != "==":
+            same = "_same" if other is not None else ""
+            arithmetic = facts["arithmetic"] = equality
+            exp_txt = facts["expected"] = show_range(expected.lo, expected.hi, stated)
+        unit = 0.5 * (10.0 ** -stated.decimals) * stated.scale
+        if stated.bound == "exact" and not stated.chinese and abs(point - stated.value) > unit * (1 + 1e-9) \
+                and show_rounded(point, stated) != stated.text:
             verdict = "rounding"
-            msg = (f"{label}: {arithmetic}, stated {stated.text}: holds within rounding. The stated figures allow "
-                   f"{exp_txt}, which {stated.text} meets; the exact arithmetic gives {show_value(point, stated)}.")
-            severity = "info"
+            facts["difference"] = show_difference(point - stated.value, stated)
         else:
             verdict = "consistent"
-            if op == "==":
-                msg = f"{label}: {arithmetic}, stated {stated.text}: consistent."
-            else:
-                msg = f"{label}: {arithmetic}, and {stated.text} is {_opword(op)} that: consistent."
-            severity = "info"
-        return finish(verdict=verdict, severity=severity, message=msg + _notes(notes), arithmetic=arithmetic,
-                      expected=exp_txt, stated=stated_txt, note="; ".join(notes))
+        return finish(verdict=verdict, severity="info", message=say(verdict + same, public, **facts) + sentences(notes),
+                      arithmetic=arithmetic, expected=exp_txt, stated=stated_txt, note="; ".join(notes))
+    if holds:
+        return finish(verdict="consistent", severity="info",
+                      message=say("consistent_bound", public, **facts) + sentences(notes),
+                      arithmetic=arithmetic, expected=exp_txt, stated=stated_txt, note="; ".join(notes))
 
     if not cand.certain:
         return None  # the figures disagree, but nothing binds them for certain: say nothing (a false alarm costs more)
@@ -282,42 +301,66 @@ def _judge_one(ctx: Context, cand: Candidate) -> Finding | None:
     if why:
         notes.append(why)
         return finish(verdict="unverifiable", severity="info", stated=stated_txt, arithmetic=arithmetic,
-                      expected=exp_txt, note="; ".join(notes),
-                      message=f"{label}: {arithmetic}, stated {stated.text}: they do not agree, but {why}.")
-    # A slip: the figure the arithmetic rounds to is at most slip_units steps of the stated last digit away
-    # (10.2% where 10.26% rounds to 10.3%); anything further is material.
+                      expected=exp_txt, note="; ".join(notes), message=say("excused", public, why=why, **facts))
+    # A slip is a mis-rounding: the figures come within one unit of the stated figure's last digit (10.26% printed
+    # as 10.2%). A whole unit or more (25% printed as 26%, four items called five) is an error.
     unit_step = (10.0 ** -stated.decimals) * (stated.scale or 1.0)
-    rounded = round(point / unit_step) * unit_step if unit_step else point
-    off_units = abs(rounded - stated.value) / unit_step if unit_step else float("inf")
-    if severity_policy.level:
-        severity = severity_policy.level
-    else:
-        severity = "warning" if off_units <= severity_policy.slip_units + 1e-9 else "error"
+    slip = abs(point - stated.value) < severity_policy.slip_units * unit_step * (1 - 1e-9)
+    severity = severity_policy.level or ("warning" if slip else "error")
+    facts["difference"] = show_difference(point - stated.value, stated)
     correction = ""
     if op == "==" and finite(expected):
-        right = show_rounded(point, stated)
-        correction = right
-        if _one_digit_slip(stated.text, right):
-            notes.append(f"a one-digit slip for {right}?")
-        slip = _scale_slip(stated, expected)
-        if slip:
-            notes.append(slip)
-    elif op in ("<=", "<", ">=", ">"):
-        for factor, word in ((1e4, "万"), (1e8, "亿")):
-            f = 1 / factor if op in ("<=", "<") else factor
-            if (op in ("<=", "<") and stated.lo * f <= expected.hi) or (op in (">=", ">") and stated.hi * f >= expected.lo):
-                if stated.scale_text in ("亿", "万亿") or op in (">=", ">"):
-                    notes.append(f"it would hold with a figure {fmt(factor)} times smaller: a likely scale slip "
-                                 f"({stated.scale_text or word} for {'万' if stated.scale_text == '亿' else word}?)")
-                    break
-    gap = expected.gap(s_iv)
-    msg = (f"{label}: {arithmetic}, but the text states {stated.text}. Even allowing for rounding the figures give "
-           f"{exp_txt}; {stated.text} covers {show_value(stated.lo, stated)} to {show_value(stated.hi, stated)} "
-           f"(off by {show_value(gap, stated).replace('%', ' percentage points')}).")
+        correction = show_rounded(point, stated)
+        if correction == stated.text:
+            correction = ""
+        elif abs(point - stated.value) >= 1.5 * unit_step and _one_digit_slip(stated.text, correction):
+            # 77% for 67%: a wrong digit explains it; a last digit one step off (26% for 25%) needs no guess
+            notes.append(say("typo", public, stated=stated.text, correction=correction))
+        scale = _scale_slip(ctx, stated, expected)
+        if scale:
+            notes.append(scale)
+    elif op != "==":
+        scale = _scale_slip_bound(ctx, stated, expected, op)
+        if scale:
+            notes.append(scale)
+    if op == "==":
+        point_only = expected.lo == expected.hi or show_value(expected.lo, stated) == show_value(expected.hi, stated)
+        facts["range"] = say("range_point" if point_only else "range_exact" if stated.lo == stated.hi else "range",
+                             public, **facts)
+        msg = say(("slip" if slip else "error") + same, public, **facts)
+    elif cand.may_be_partial and op in (">=", ">"):
+        msg = say("error_parts", public, **facts)
+    else:
+        facts["limit"] = other.text if other is not None else value
+        msg = say("error_over" if op in ("<=", "<") else "error_under", public, **facts)
     if correction:
-        msg += f" Likely correct: {correction}."
-    return finish(verdict="discrepancy", severity=severity, message=msg + _notes(notes), arithmetic=arithmetic,
+        msg += " " + say("correction", public, correction=correction)
+    notes = [n for n in notes if n]
+    return finish(verdict="discrepancy", severity=severity, message=msg + sentences(notes), arithmetic=arithmetic,
                   expected=exp_txt, stated=stated_txt, correction=correction, note="; ".join(notes))
+
+
+def _partial(cand, finish, public: str, stated: Quantity, point: float, expr, op: str, facts: dict, notes: list[str],
+             stated_txt: str) -> Finding:
+    """Parts of a list that may be partial fall short of their whole: say what they account for and what is left.
+    Either the whole is the stated figure (parts = 18.0 ≤ 18.6亿元) or the stated figure is the last part
+    (12% ≤ 100 − 30% − 40%): then the whole is the bound with every part taken out."""
+    if op in (">=", ">"):
+        whole, whole_txt, accounted = stated.value, stated.text, point
+    else:
+        total = next((v for n, v in cand.slots.items() if cand.roles.get(n) == "total" and isinstance(v, Quantity)),
+                     None)
+        zero = _zeroed(expr, cand.slots, cand.roles, "part")
+        whole = total.value if total is not None else (zero if zero is not None else point)
+        whole_txt = total.text if total is not None else show_value(whole, stated)
+        accounted = whole - (point - stated.value)
+    rest = whole - accounted
+    facts.update(accounted=show_value(accounted, stated), whole=whole_txt, rest=show_difference(rest, stated))
+    notes = notes + ["the list is not said to be complete, so parts that fall short of the whole are not an "
+                     "error by themselves"]
+    return finish(verdict="partial", severity="info", message=say("partial", public, **facts)
+                  + sentences(notes[:-1]), arithmetic=facts["arithmetic"], expected=facts["expected"],
+                  stated=stated_txt, note="; ".join(notes))
 
 
 def _all_quantities(cand: Candidate) -> list[Quantity]:
@@ -335,24 +378,44 @@ def gap_rel(expected: Interval, stated: Interval) -> float:
     return abs(g) / m
 
 
-def _scale_slip(stated: Quantity, expected: Interval) -> str:
-    for factor, word in SCALE_SLIPS.items():
+def _factors(ctx: Context) -> tuple[float, ...]:
+    return SCALE_FACTORS["en" if ctx.doc.language == "en" else "zh"]
+
+
+def _scale_slip(ctx: Context, stated: Quantity, expected: Interval) -> str:
+    """A stated figure that would agree if its scale word were another (亿 written for 万): say which."""
+    for factor in _factors(ctx):
         for f in (factor, 1 / factor):
             if Interval(stated.lo * f, stated.hi * f).meets(expected):
-                return f"off by a factor of {fmt(f)}: a likely scale slip ({word})"
+                written = scale_name(stated.scale, ctx.doc.language)
+                meant = scale_name(stated.scale * f, ctx.doc.language)
+                if written and meant:
+                    return say("scale_factor", factor=factor_text(factor), written=written, meant=meant)
+                return ""
     return ""
 
 
-def _notes(notes: list[str]) -> str:
-    return (" " + " ".join(n[0].upper() + n[1:] + ("" if n.endswith((".", "?")) else ".") for n in notes)) if notes else ""
+def _scale_slip_bound(ctx: Context, stated: Quantity, expected: Interval, op: str) -> str:
+    """A bound that would hold with another scale word (净利润4735.38亿元 within 营业收入5.74亿元: 万 meant)."""
+    smaller = op in ("<=", "<")
+    if smaller and stated.scale_text not in ("亿", "万亿"):
+        return ""
+    for factor in _factors(ctx):
+        f = 1 / factor if smaller else factor
+        # the rescaled figure must land near the limit, not anywhere past it (any total times 10,000 covers its parts)
+        if (smaller and expected.hi / 100 <= stated.lo * f <= expected.hi) or \
+                (not smaller and expected.lo <= stated.hi * f <= expected.lo * 100):
+            written = scale_name(stated.scale, ctx.doc.language)
+            meant = scale_name(stated.scale * f, ctx.doc.language)
+            if written and meant:
+                return say("scale_bound", factor=factor_text(factor), direction="smaller" if smaller else "larger",
+                           written=written, meant=meant)
+            return ""
+    return ""
 
 
 def _opword(op: str) -> str:
     return {"<=": "at most", ">=": "at least", "<": "less than", ">": "more than", "==": "equal to"}[op]
-
-
-def _flip(op: str) -> str:
-    return {"<=": ">=", ">=": "<=", "<": ">", ">": "<"}.get(op, op)
 
 
 def _public_kind(kind: str) -> str:

@@ -4,7 +4,8 @@ Nothing from a rule file is ever passed to eval, exec or sympify. The text is pa
 a syntax tree (parsing runs no code), every node is checked against a whitelist, and the tree is then walked by
 our own interpreter over Interval values. A relation that does not already have its stated slot alone on one side
 is solved by inverting the operations around the slot's single occurrence (our own code, no imports); only when
-the slot occurs more than once is sympy asked, lazily, under tight limits, and its answer is checked again.
+the slot occurs more than once is sympy asked, in a child process with a hard time budget (engine/solve.py), and
+its answer is checked again.
 
 Bounds that keep a hostile rule from hanging or exhausting anything: 500 characters, 200 syntax nodes, nesting
 depth 50, constants finite and at most 1e15 in magnitude, no power towers (an exponent may not itself contain a
@@ -261,6 +262,9 @@ def _flip(op: str) -> str:
     return {"<=": ">=", ">=": "<=", "<": ">", ">": "<"}.get(op, op)
 
 
+_UNSOLVED: dict[tuple[str, str], str] = {}
+
+
 @lru_cache(maxsize=256)
 def _solve(src: str, target: str) -> tuple[ast.expr, str]:
     rel = parse_relation(src)
@@ -271,43 +275,24 @@ def _solve(src: str, target: str) -> tuple[ast.expr, str]:
             if isinstance(m, ast.BinOp) and isinstance(m.op, (ast.Pow, ast.BitXor)) and not (
                     isinstance(m.right, ast.Constant) and float(m.right.value).is_integer() and abs(m.right.value) <= 4):
                 raise ExprError(f"{target} occurs more than once with a power: write it with {target} alone on one side")
-    import sympy  # lazy: 0.3-0.7 s to import, needed only when the stated slot occurs more than once
+    from .solve import SolveError, solve  # sympy, in a child process with a hard time budget
 
-    syms: dict[str, sympy.Symbol] = {}
-
-    def conv(node: ast.expr):
-        if isinstance(node, ast.Constant):
-            return sympy.Rational(str(node.value))
-        if isinstance(node, ast.Name):
-            return syms.setdefault(node.id, sympy.Symbol(node.id, positive=True))
-        if isinstance(node, ast.UnaryOp):
-            v = conv(node.operand)
-            return -v if isinstance(node.op, ast.USub) else v
-        if isinstance(node, ast.BinOp):
-            a, b = conv(node.left), conv(node.right)
-            return {ast.Add: lambda: a + b, ast.Sub: lambda: a - b, ast.Mult: lambda: a * b,
-                    ast.Div: lambda: a / b}.get(type(node.op), lambda: a**b)()
-        if isinstance(node, ast.Call):
-            fn = node.func.id  # type: ignore[attr-defined]
-            if fn in ("sum", "len") and len(node.args) == 1 and isinstance(node.args[0], ast.Name):
-                key = f"{fn}__{node.args[0].id}"
-                return syms.setdefault(key, sympy.Symbol(key, positive=True))
-            args = [conv(a) for a in node.args]
-            return {"sum": lambda: sympy.Add(*args), "abs": lambda: sympy.Abs(args[0]),
-                    "min": lambda: sympy.Min(*args), "max": lambda: sympy.Max(*args),
-                    "sqrt": lambda: sympy.sqrt(args[0]), "len": lambda: sympy.Integer(len(args))}[fn]()
-        raise ExprError(f"cannot solve with {type(node).__name__}")
-
-    eq = sympy.Eq(conv(rel.left), conv(rel.right))
-    if target not in syms:
-        raise ExprError(f"{target} does not occur in the relation")
-    sols = sympy.solve(eq, syms[target])
-    if len(sols) != 1:
-        raise ExprError(f"cannot solve the relation for {target} ({len(sols)} solutions)")
-    text = str(sols[0])
+    if (src, target) in _UNSOLVED:  # a failure is remembered too: it is not tried (and timed out) again
+        raise ExprError(_UNSOLVED[(src, target)])
+    try:
+        text = solve(src, target)
+    except SolveError as e:
+        _UNSOLVED[(src, target)] = str(e)
+        raise ExprError(str(e)) from None
     text = re.sub(r"\b(sum|len)__(\w+)", r"\1(\2)", text).replace("Abs(", "abs(").replace("Min(", "min(")
     text = text.replace("Max(", "max(")
-    return parse_expression(text), "=="
+    try:
+        solved = parse_expression(text)  # the answer is checked under the same whitelist as the rule itself
+    except ExprError:
+        raise ExprError(f"cannot solve the relation for {target}: write it with {target} alone on one side") from None
+    if _names(solved) - (rel.names - {target}):
+        raise ExprError(f"cannot solve the relation for {target}: write it with {target} alone on one side")
+    return solved, "=="
 
 
 def check_relation_names(rel: Relation, known: set[str]) -> None:

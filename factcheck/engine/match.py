@@ -69,7 +69,8 @@ def _candidate(rule: RuleSpec, b, start: int, end: int) -> Candidate:
     return Candidate(rule=rule, slots=dict(b.slots), relation=b.relation or rule.relation or "", stated=rule.stated or "",
                      start=start, end=end, binding=b.how, certain=b.certain, label=b.label, roles=dict(b.roles),
                      extra_quantities=list(b.extra), reading=b.reading, stated_override=b.stated,
-                     expected_override=b.expected, arithmetic=b.arithmetic)
+                     expected_override=b.expected, arithmetic=b.arithmetic,
+                     may_be_partial="partial" in b.tags)
 
 
 def _guards_pass(guards: list[str], tags: set[str]) -> bool:

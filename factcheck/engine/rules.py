@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import RuleError
+from ..errors import FactcheckError, RuleError
 from ..records import Record, field, json_schema, validate
 from .expr import ExprError, check_relation_names, isolate, parse_relation
 from .pattern import PatternError, compile_pattern, slot_names
@@ -29,7 +29,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 class Example(Record):
     __pydantic_config__ = _FORBID
     text: str = field(description="A sentence of your own in which the rule must (or must not) fire.")
-    expect: Literal["consistent", "rounding", "discrepancy", "unverifiable", "none"] = field(
+    expect: Literal["consistent", "rounding", "partial", "discrepancy", "unverifiable", "none"] = field(
         description="The verdict the rule must give on it; 'none' means the rule must stay silent.")
     note: str = ""
 
@@ -49,8 +49,9 @@ class Resolver(Record):
 @dataclass
 class Severity(Record):
     __pydantic_config__ = _FORBID
-    slip_units: float = field(default=1.0, description="A miss of at most this many units of the stated figure's "
-                                                       "last digit is a slip (warning); more is an error.")
+    slip_units: float = field(default=1.0, description="Figures that come within less than this many units of "
+                                                       "the stated figure's last digit are a slip (a mis-rounding: "
+                                                       "warning); a whole unit or more is an error.")
     level: Literal["error", "warning", "info"] | None = field(default=None, description="Force one severity.")
 
 
@@ -96,8 +97,9 @@ def check_spec(rule: RuleSpec) -> None:
         raise ValueError(f"id {rule.id!r}: use lower case letters, digits and . _ - (e.g. zh.share.zhan)")
     if len(rule.examples) < 2:
         raise ValueError("examples: needs at least two examples, one that passes and one that fails")
-    if not any(e.expect in ("consistent", "rounding") for e in rule.examples):
-        raise ValueError("examples: needs at least one example that passes (expect: consistent or rounding)")
+    if not any(e.expect in ("consistent", "rounding", "partial") for e in rule.examples):
+        raise ValueError("examples: needs at least one example that passes (expect: consistent, rounding or "
+                         "partial)")
     if not any(e.expect in ("discrepancy", "unverifiable", "none") for e in rule.examples):
         raise ValueError("examples: needs at least one example that fails (expect: discrepancy, unverifiable or none)")
 
@@ -125,7 +127,8 @@ def rule_file_schema() -> dict:
     return schema
 
 
-MAX_RULE_FILE_BYTES = 1_000_000
+MAX_RULE_FILE_BYTES = 256 * 1024  # parsing YAML costs ~20 s a megabyte: a rule file is a few KB
+MAX_EXTRA_RULE_BYTES = 1024 * 1024  # all extra rule files of a run together
 
 
 def _strip_lines(obj):
@@ -228,24 +231,27 @@ def validate_rule(rule: RuleSpec) -> None:
     kind.validate(rule)
 
 
-def load_rule_file(path: Path) -> list[RuleSpec]:
+def load_rule_file(path: Path, root: Path | None = None) -> list[RuleSpec]:
+    """A rule file: a regular file of at most MAX_RULE_FILE_BYTES (no link out of root), UTF-8, validated."""
+    from ..display import clean
+    from ..errors import InputError
+    from ..fileio import read_limited
+
+    name = clean(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_RULE_FILE_BYTES:
-            raise RuleError(f"{path}:1: rule file of {size} bytes is larger than the limit of "
-                            f"{MAX_RULE_FILE_BYTES} bytes")
-        data = path.read_bytes()
-    except OSError as e:
-        raise RuleError(f"{path}: cannot read ({e.strerror or e})") from None
+        data = read_limited(path, MAX_RULE_FILE_BYTES, root=root, what="rule file")
+    except InputError as e:
+        msg = str(e)
+        raise RuleError(f"{name}:1: {msg[len(name) + 2:]}" if msg.startswith(name + ": ") else msg) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data[:e.start].count(b"\n") + 1
-        raise RuleError(f"{path}:{line}: rule files must be UTF-8 (byte {e.start} is not)") from None
+        raise RuleError(f"{name}:{line}: rule files must be UTF-8 (byte {e.start} is not)") from None
     if "\x00" in text:
         line = text[:text.index("\x00")].count("\n") + 1
-        raise RuleError(f"{path}:{line}: a rule file cannot contain NUL characters")
-    return parse_rule_text(text, str(path))
+        raise RuleError(f"{name}:{line}: a rule file cannot contain NUL characters")
+    return parse_rule_text(text, name)
 
 
 def rule_files(path: Path) -> list[Path]:
@@ -350,7 +356,7 @@ def _write_cache(key: str, rules: list[RuleSpec]) -> None:
             old.unlink(missing_ok=True)
         payload = [{"source": r.source, "rule": r.model_dump(mode="json")} for r in rules]
         write_atomic(d / f"rules-{key}.json", json.dumps(payload, ensure_ascii=False))
-    except (OSError, ValueError):
+    except (OSError, ValueError, FactcheckError):
         pass
 
 
@@ -364,9 +370,20 @@ def _check_unique(rules: list[RuleSpec]) -> None:
 
 def load_rules(extra: list[Path] | None = None, language: str | None = None) -> list[RuleSpec]:
     rules = list(builtin_rules(language))
+    total = 0
     for p in extra or []:
-        for f in rule_files(Path(p)):
-            rules.extend(r for r in load_rule_file(f) if language is None or r.language == language)
+        p = Path(p)
+        folder = p.is_dir()
+        for f in rule_files(p):
+            if total > MAX_EXTRA_RULE_BYTES:
+                raise RuleError(f"{f}: the extra rule files of this run come to more than "
+                                f"{MAX_EXTRA_RULE_BYTES // 1024} KB; refused")
+            rules.extend(r for r in load_rule_file(f, root=p if folder else None)
+                         if language is None or r.language == language)
+            try:
+                total += f.stat().st_size
+            except OSError:
+                pass
     _check_unique(rules)
     return [r for r in rules if r.enabled]
 

@@ -6,21 +6,28 @@ from __future__ import annotations
 import yaml
 
 MAX_YAML_DEPTH = 40  # a rule file is a handful of levels deep; [[[[... 100k deep would exhaust the stack
-MAX_YAML_NODES = 100_000  # counted with aliases expanded: a billion-laughs file is refused before it is built
+# Counted with aliases expanded: a billion-laughs file is refused before it is built. PyYAML composes some 7,000
+# values a second; a rule file of many rules holds a few thousand.
+MAX_YAML_NODES = 25_000
 
 
-class SafeLineLoader(yaml.SafeLoader):
-    """SafeLoader (no python/object tags) that also remembers each mapping's line, and each key's line, for error
-    messages, and refuses documents nested too deeply or too large once aliases are expanded."""
+class SafeLimitedLoader(yaml.SafeLoader):
+    """SafeLoader (no python/object tags) that refuses documents nested too deeply or too large once aliases are
+    expanded (article rule files use it as it is)."""
 
     _depth = 0
+    _nodes = 0
 
     def compose_node(self, parent, index):
         self._depth += 1
+        self._nodes += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
                 mark = self.peek_event().start_mark
                 raise Refused(mark.line + 1, f"nested more than {MAX_YAML_DEPTH} levels deep")
+            if self._nodes > MAX_YAML_NODES:
+                mark = self.peek_event().start_mark
+                raise Refused(mark.line + 1, f"more than {MAX_YAML_NODES} values")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -28,6 +35,10 @@ class SafeLineLoader(yaml.SafeLoader):
     def construct_document(self, node):
         _check_expanded_size(node)
         return super().construct_document(node)
+
+
+class SafeLineLoader(SafeLimitedLoader):
+    """SafeLimitedLoader that also remembers each mapping's line, and each key's line, for error messages."""
 
 
 class Refused(Exception):

@@ -12,6 +12,7 @@ Table rows are plain runs of numbers: each is a quantity. Offsets are code point
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
@@ -32,11 +33,14 @@ _DATES = re.compile(
     r"|\b(?:19|20)\d0s\b"  # the 1990s
     r"|\b(?:FY|CY|Q[1-4]\s?)\s?(?:19|20)?\d{2}\b"  # FY2004, Q2 2024 (the quarter tag)
 )
+# Each alternative may start only where a run of its characters starts (the lookbehinds): tried at every position
+# of a 100 KB run of letters, `[A-Za-z][A-Za-z0-9]*(?:-\d+)` and `\S+@` each rescanned the rest of the run (96 s).
+# A code's leading digits (1A-15) are matched but not taken: the `code` group is what is skipped.
 _SKIP = re.compile(
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b"  # phone numbers
-    r"|[A-Za-z][A-Za-z0-9]*(?:-\d+)+[A-Za-z0-9-]*"  # codes: A-15, USDL-25-0452, COVID-19
+    r"|(?<![A-Za-z0-9])\d*(?P<code>[A-Za-z][A-Za-z0-9]*+(?:-\d+)+[A-Za-z0-9-]*)"  # codes: A-15, USDL-25-0452, COVID-19
     r"|\b[A-Za-z]+\d[A-Za-z0-9]*"  # G20, B2B, mp3
-    r"|\S+@\S+|(?:https?://|www\.)\S+"  # addresses
+    r"|(?<!\S)\S+@\S+|(?:https?://|www\.)\S+"  # addresses
     r"|\b\d+(?:\.\d+)+\.\d+\b"  # version-like 1.2.3
 )
 
@@ -198,8 +202,9 @@ def extract_en(doc: Document) -> list[Quantity]:
         taken.append((s, e))
         out.append(_calendar(s, e, m.group(), typ))
     for m in _SKIP.finditer(norm):
-        if free(m.start(), m.end()):
-            taken.append((m.start(), m.end()))
+        s, e = m.span("code") if m.group("code") else m.span()
+        if free(s, e):
+            taken.append((s, e))
     # On a line of figures only (a table row) a space separates cells, never thousands: "612 615" is two cells.
     tok = _FIGURE_LINE.sub(lambda lm: lm.group().replace(" ", "\t"), norm)
     for m in _TOKEN.finditer(tok):
@@ -384,6 +389,8 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             decimals = 0
         value = float(v) * scale
         digits = word
+    if not math.isfinite(value) or abs(value) > 1e300:
+        return None  # a run of hundreds of digits is not a figure (and would overflow below)
     # qualifiers
     bound, qualifier = "exact", ""
     if typ not in ("year", "date", "ordinal"):

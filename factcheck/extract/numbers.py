@@ -140,6 +140,12 @@ def arabic(s: str) -> tuple[Decimal, int] | None:
     return v, dec
 
 
+# Units of one dimension: the base unit and how many of it one unit is.
+UNIT_FACTOR = {"平方公里": ("平方米", 1e6), "公顷": ("平方米", 1e4), "亩": ("平方米", 10000 / 15), "平方米": ("平方米", 1.0),
+               "公里": ("米", 1e3), "千米": ("米", 1e3), "米": ("米", 1.0), "吨": ("千克", 1e3), "公斤": ("千克", 1.0),
+               "千克": ("千克", 1.0), "克": ("千克", 1e-3)}
+
+
 LOWER = "lower"
 UPPER = "upper"
 APPROX = "approx"

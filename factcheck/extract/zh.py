@@ -12,7 +12,7 @@ import re
 from ..model import Quantity
 from ..read import Document
 from . import as_quantities, register
-from .numbers import APPROX, LOWER, NEAR, UPPER, arabic, cn_numeral, cn_place, interval_for, trailing_zeros
+from .numbers import UNIT_FACTOR, APPROX, LOWER, NEAR, UPPER, arabic, cn_numeral, cn_place, interval_for, trailing_zeros
 
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_NUM = f"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][{CN}]*(?:点[零〇一二三四五六七八九]+)?"
@@ -208,6 +208,9 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
     if unit == "点" and not chinese:
         unit = ""  # 8点 is a time, 2245点 an index level: neither is a percentage
         typ = typ or "number"
+    # Units of one dimension in one base unit (公顷 and 平方公里 as square metres; 吨 and 公斤 as kilograms), so a
+    # share of 9万公顷 in 3000平方公里 computes; the factor joins the scale, so figures still show in their own unit.
+    scale *= UNIT_FACTOR.get(unit, (unit, 1.0))[1]
     value = float(v) * scale
     if unit == "成":
         value, decimals, place = float(v) * 10, -1, 1

@@ -51,7 +51,7 @@ def _month(s: str) -> int:
     return {"十一": 11, "十二": 12, "十": 10}.get(s) or (_CN_NUM.index(s) + 1 if s in _CN_NUM else 0)
 
 
-def parse_period(text: str, now: int | None = None) -> tuple[int | None, str]:
+def parse_period(text: str, now: int | None = None, relative: bool = True) -> tuple[int | None, str]:
     """(year, span) of the last period expression in text; (None, '') when there is none. 今年/去年 count from
     `now` (the year the text last named, or NOW when it named none)."""
     year, span = None, ""
@@ -59,7 +59,8 @@ def parse_period(text: str, now: int | None = None) -> tuple[int | None, str]:
         if m.group("year"):
             year, span = int(m.group("year")), span if span else ""
         elif m.group("rel"):
-            year = (now if now is not None else NOW) + _REL_YEAR[m.group("rel")]
+            if relative:
+                year = (now if now is not None else NOW) + _REL_YEAR[m.group("rel")]
         else:
             s = m.group("span")
             if s in _SPAN:
@@ -102,6 +103,9 @@ class ZhReader:
                               r"(?P<m>[\u4e00-\u9fff]{2,12})\Z")
         self.to_lead = re.compile(r"\A[^\ue001-\ue00f]{0,6}?(?:增加|增长|提高|提升|上升|上涨|扩大|下降|减少|降低|下跌|回落|"
                                   r"缩小|降|减|增|升|跌|变)?(?:到|至)(?:了)?[^\ue001-\ue00f]{0,14}\Z")
+        # 高于全市平均水平3.0个百分点: above a reference by so much (the reference named after the cue)
+        self.over_ref = re.compile(r"(?P<cue>高于|低于|快于|慢于|高出|低出|超过|超出)(?P<ref>[^\ue001-\ue00f,，;；:：]{2,16}?)"
+                                   r"(?:了)?\Z")
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
         self.to_level = r(r"(?P<cue>{up}|{down})(?:为|至|到)(?:了)?\Z")
         self.up_word = r(r"(?:{up})(?:到|至)")
@@ -109,6 +113,7 @@ class ZhReader:
         # the noun a classifier counts: up to the next particle, verb or clause break (519个城市报告了… -> 城市)
         self.noun_after = r(r"([\u4e00-\u9fff]{1,8}?)(?=中|里|内|[的,，。;；、:：)（(]|$|和|与|及|共|分别|占|比|同比|"
                             r"{up}|{down}|{verbs})")
+        self.verb_start = r(r"(?:{verbs}|{up}|{down})")
         self.change_start = r(r"\A(?:的)?(?:实现|又|还|再)?(?:{up}|{down})")
         self.pull = re.compile(r"拉动|贡献|带动[^\ue001-\ue00f]{0,20}增长")
         self.verbs_end = r(r"(?:{level_verbs})+\Z")
@@ -135,25 +140,32 @@ class ZhReader:
         self._prev_in_clause: Fact | None = None
         facts: list[Fact] = []
         context_period = Period()
-        last_sentence = -1
+        last_sentence, scanned = -1, 0
         sentence_period: dict[int, Period] = {}
         for q in figures:
             p = qpos[q.index]
             s = bisect.bisect_right(sent_starts, p) - 1
             c = bisect.bisect_right(clause_starts, p) - 1
             if s != last_sentence:
-                # the period a sentence opens with holds for it and, until replaced, for the sentences after it
-                ss = sent_starts[s]
-                year, span = parse_period(t[ss:p], self._now(context_period))
-                if year is not None or span:
-                    if year is None:
-                        year = context_period.year
-                    context_period = Period(year, span or ("Y" if year and not span else span))
+                last_sentence, scanned, named = s, sent_starts[s], Period()
                 sentence_period[s] = context_period
-                last_sentence = s
+            # a period named earlier in the sentence (2018年，东部四市…19.79亿元) holds for the figures after it and,
+            # until replaced, for the sentences that follow; 上年 counts from a year the same sentence names
+            # 上年为641.3亿元 dates that figure only: relative words do not move the sentence's period, except 今年
+            year, span = parse_period(t[scanned:p], self._now(named), relative=False)
+            if year is None and re.search(r"今年|本年", t[scanned:p]):
+                year = NOW
+            scanned = p
+            if year is not None or span:
+                if year is None:
+                    year = context_period.year
+                context_period = Period(year, span or ("Y" if year and not span else span))
+                sentence_period[s] = context_period
+                named = context_period
             f = self._fact(q, p, s, c, clause_starts[c], sentence_period[s])
             facts.append(f)
         self._link(facts)
+        self._respectively(facts)
         by_index = {f.index: f for f in facts}
         sentences = [(m.to_orig[a], m.to_orig[b] if b < len(m.to_orig) else len(doc.norm))
                      for a, b in zip(sent_starts, sent_starts[1:] + [len(t)])]
@@ -190,7 +202,7 @@ class ZhReader:
         f = Fact(q=q, sentence=s, clause=c)
         f.paren = bool(re.search(r"[(（]\s*(?:占|约占|其中)?[^\ue001-\ue00f)）]{0,6}\Z", local)) and k >= 0 or (
             bool(re.search(r"[(（]\Z", local)))
-        year, span = parse_period(zone, self._now(period))
+        year, span = parse_period(zone, self._now(period if self._named_here(cstart, period) else Period()))
         self._date(f, q, cstart)
         f.period_explicit = year is not None or bool(span)
         if year is not None or span:
@@ -222,6 +234,10 @@ class ZhReader:
                 pass
             if fm is not None and f.role in ("change", "rate", "points", "multiple"):
                 f.compare = fm.group("ref")
+        if f.role == "points" and not f.compare:
+            ov = self.over_ref.search(local)
+            if ov:
+                f.compare = ov.group("ref")
         f.compare_period = self._compare_period(f)
         measure_zone = local
         # measure words stand before the cue (规模以上工业增加值同比增长3.8%)
@@ -243,11 +259,13 @@ class ZhReader:
                 f.cues.append("inline-base")
                 measure_zone = zone[:im.start()]
                 measure_zone = measure_zone[max((i for i, ch in enumerate(measure_zone) if PLACEHOLDER.match(ch)), default=-1) + 1:]
-            mm = self.share_end.search(local) or self.share_noun_end.search(local)
+            mm = self.share_end.search(local)
+            if mm is None or re.fullmatch(r"(?:比|比重|比例)?", mm.group("base") or ""):
+                mm = self.share_noun_end.search(local) or mm  # 占比为65.0%: a noun, not 占 with a base named 比
             if mm:
                 measure_zone = local[:mm.start()]
                 if "base" in mm.groupdict() and mm.group("base"):
-                    f.base = self._clean(mm.group("base"))[0]
+                    f.base = re.sub(r"(?:的|之)\Z", "", mm.group("base")).strip()  # as named: key_of reads it
         elif f.role == "ratio":
             mm = self.ratio_end.search(local)
             if mm:
@@ -275,12 +293,23 @@ class ZhReader:
         f.key = self.key(f.measure)
         f.additive = self._additive(q, f, tail)
         if q.unit in COUNT_UNITS and q.type == "amount":
-            nm = self.noun_after.match(self.t[p + 1:p + 14])
-            if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)):
+            after = self.t[p + 1:p + 14]
+            nm = self.noun_after.match(after)
+            verb_first = self.verb_start.match(after)
+            if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)) and not verb_first and not re.match(
+                    r"(?:为|是|达|超过|低于|高于|不足)", after[len(nm.group(1)):]):
+                # 156只收益为正: 收益 is what is said of them, not what is counted
                 f.noun = nm.group(1)
                 if not f.measure:
                     f.measure, f.key = nm.group(1), self.key(nm.group(1))  # 70只分红的基金: the measure after the count
         return f
+
+    def _named_here(self, cstart: int, period: Period) -> bool:
+        """Does the figure's sentence name the year of the period it holds (so that 上年 counts from it)?"""
+        if period.year is None:
+            return False
+        k = max(self.t.rfind(ch, 0, cstart) for ch in "。！？!?\n") + 1
+        return str(period.year) in self.t[k:cstart + 40]
 
     @staticmethod
     def _now(period: Period) -> int | None:
@@ -347,6 +376,9 @@ class ZhReader:
             hl = re.search(r"(?P<cue>高|低|快|慢)(?:了|出)?\Z", local)
             if hl:
                 return "points", 1 if hl.group("cue") in "高快" else -1, hl.group("cue")
+            ov = self.over_ref.search(local)
+            if ov:  # 增幅高于全市平均水平3.0个百分点
+                return "points", 1 if ov.group("cue")[0] in "高快超" else -1, ov.group("cue")
             return "points", 0, ""
         if typ == "multiple":
             if q.unit == "倍" and q.digits.startswith("翻"):
@@ -459,7 +491,8 @@ class ZhReader:
                 scope = pm.group(1)
                 z = z[pm.end():]
             z = self.verbs_end.sub("", z)
-            z = re.sub(r"(?:[,，、;；:：\s()（）]|(?:由|从)(?:的)?)+\Z", "", z)
+            z = re.sub(r"(?:[,，、;；:：\s()（）]|(?:由|从|较|与|同|跟)(?:的)?)+\Z", "", z)
+            z = "" if z == "比" else z  # 比上年的X: the connective alone (存贷比 keeps its 比)
             if z == before:
                 break
         z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)
@@ -554,6 +587,46 @@ class ZhReader:
                     if not f.own_measure:
                         f.measure, f.key = subject.measure, subject.key
                         f.scope = f.scope or subject.scope
+
+    def _respectively(self, facts: list[Fact]) -> None:
+        """分别比去年增长20.2亿元和10.8亿元 after two levels; 分别占A和B的11.9%和61.2%: the i-th figure of a list after
+        分别 belongs to the i-th level before it in the sentence (and, for shares, to the i-th base named)."""
+        t = self.t
+        qpos = {i: p for p, i in self.m.pos_to_q.items()}
+        i = 0
+        while i < len(facts):
+            f = facts[i]
+            group = [f]
+            j = i + 1
+            while (j < len(facts) and facts[j].sentence == f.sentence and facts[j].role in (f.role, "level", "other")
+                   and facts[j].q.type == f.q.type
+                   and re.fullmatch(r"\s*(?:和|、|与|及)\s*", t[qpos[group[-1].index] + 1:qpos[facts[j].index]])):
+                group.append(facts[j])
+                j += 1
+            i = j if len(group) > 1 else i + 1
+            if len(group) < 2 or f.role not in ("change", "rate", "points", "share"):
+                continue
+            zone = t[:qpos[f.index]]
+            k = zone.rfind("分别")
+            if k < 0 or re.search(r"[。!?！？\n]|[,，;；](?![^,，;；]*分别)", zone[k:]):
+                continue
+            subjects = [g for g in facts if g.sentence == f.sentence and g.index < f.index and not g.paren
+                        and g.role == "level" and g.q.type != "percent" or (
+                            g.sentence == f.sentence and g.index < f.index and f.role == "points"
+                            and g.q.type == "percent" and g.role in ("level", "rate"))]
+            if len(subjects) < len(group):
+                continue
+            subjects = subjects[-len(group):]
+            bases = []
+            if f.role == "share" and f.base:
+                bases = [b for b in re.split(r"和|与|及|、", f.base) if b]
+            for n, (g, subj) in enumerate(zip(group, subjects)):
+                g.role, g.sign, g.compare = f.role, f.sign, f.compare
+                g.compare_period = f.compare_period
+                g.subject = subj.index
+                g.measure, g.key, g.own_measure = subj.measure, subj.key, False
+                if len(bases) == len(group):
+                    g.base = bases[n] if len(bases[n]) > 2 or n == 0 else (bases[0][:-len(bases[n])] + bases[n])
 
     def same_measure(self, a: Fact, b: Fact) -> bool:
         return bool(a.key) and a.key == b.key

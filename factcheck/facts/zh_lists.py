@@ -131,15 +131,20 @@ def find_counts(norm: str, furniture) -> list[CountClaim]:
             continue
         claim = CountClaim(start=s, end=m.end("cls") + len(m.group("noun")), numeral_end=m.end("n"), n=n)
         claim.end = _noun_end(norm, m)
-        rest = norm[claim.end:claim.end + 6]
-        if re.match(r"\A(?:等|之一|之中|中的|里的|以上)", rest) or re.match(r"\A[\u4e00-\u9fff]{0,4}之一", rest):
+        rest = norm[m.end("cls"):m.end("cls") + 10]
+        if re.match(r"\A[\u4e00-\u9fff]{0,6}?(?:等|之一|之中|中的|里的|以上)", rest):
             continue  # 9所理工大学等高校: the count is itself an item; 三大工具之一: one of them
         if (not _BAD_BEFORE.search(before) and _before(norm, claim)) or _after(norm, claim):
             out.append(claim)
     return out
 
 
+_NO_NOUN = set("市县区省州国地城镇乡村家所只位名")  # 三市援助干部: the count is 三市; what follows is another word
+
+
 def _noun_end(norm: str, m: re.Match) -> int:
+    if m.group("cls") in _NO_NOUN:
+        return m.end("cls")
     e = m.end("noun")
     # the noun ends before a verb or particle that continues the sentence
     k = re.search(r"的|是|为|有|在|中|等|和|与|及|里|上|之|均|都|也|又|还|已|将|被|从|对", m.group("noun"))

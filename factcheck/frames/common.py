@@ -57,8 +57,11 @@ def same_kind(a: Fact, b: Fact) -> bool:
 
 
 def _unit(q: Quantity) -> str:
+    from ..extract.numbers import UNIT_FACTOR
+
     u = q.unit
-    return {"美元": "美元", "亿美元": "美元", "人次": "人次", "万人次": "人次"}.get(u, u)
+    u = {"美元": "美元", "亿美元": "美元", "人次": "人次", "万人次": "人次"}.get(u, u)
+    return UNIT_FACTOR.get(u, (u, 1.0))[0]
 
 
 def chars(key: str) -> set[str]:

@@ -24,7 +24,7 @@ def count(ctx) -> list[Binding]:
             out.append(b)
             continue
         alts = [Binding(slots={}, how=how, stated=q, expected=(float(n), float(n)), reading=how,
-                        arithmetic=f"{n} items listed {c.where} {q.text} ({how})") for n, how in readings]
+                        arithmetic=f"{n} items listed {c.where} {q.text}") for n, how in readings]
         first, rest = alts[0], alts[1:]
         first.alternatives = rest
         first.how = f"the list stands in apposition to {q.text} ({c.where} it)"

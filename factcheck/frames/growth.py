@@ -14,6 +14,8 @@ figure), and only one such figure exists.
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, measure_match, same_dimension
@@ -52,6 +54,50 @@ def _compatible(rate: Fact, level: Fact, prior: Fact) -> bool:
     return cp.year == prior.period.year
 
 
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)
+            if all("\u4e00" <= c <= "\u9fff" for c in text[i:i + 2])} - _STOP_BIGRAMS
+
+
+_STOP_BIGRAMS = {"比上", "上年", "同比", "增长", "其中", "以上", "累计", "全年", "今年", "去年", "达到", "实现", "共计",
+                 "年度", "上年度", "增加", "下降", "减少", "完成", "已经"}
+
+
+def _by_clause_words(ctx, facts: list[Fact], level: Fact, claim: Fact) -> tuple[Fact, bool] | None:
+    """今年已投入23亿元…比上年度增长16.2% after 2018年…投入…财政援助资金19.79亿元: when no figure's measure reads
+    the same, the one earlier figure of the dimension, at the year compared with (or the latest year the text
+    names, when the claim's own year is 今年), whose clause shares words with the level's clause."""
+    cp = claim.compare_period
+    if cp is None or cp.year is None:
+        return None
+    years = [f.period.year for f in facts if f.index < level.index and f.period_explicit and f.period.year
+             and f.period.year < 9000]
+    want = cp.year if cp.year < 9000 else (max(years) if years and level.period.year >= 9000 else None)
+    if want is None:
+        return None
+    mine = _bigrams(_clause(ctx, level))
+    found = []
+    for f in facts:
+        if f.index >= level.index or f.sentence == level.sentence or f.role not in ("level", "prior"):
+            continue
+        if f.sentence < level.sentence - LOOK_BACK or not same_dimension(f.q, level.q) or f.paren:
+            continue
+        if f.period.year != want or not f.period_explicit and f.period.year is None:
+            continue
+        common = mine & _bigrams(_clause(ctx, f))
+        if common:
+            found.append((f, len(common)))
+    if len(found) != 1:
+        return None
+    return found[0][0], found[0][1] >= 2
+
+
+def _clause(ctx, f: Fact) -> str:
+    s, _ = ctx.facts.sentences[f.sentence]
+    lead = ctx.doc.norm[s:f.q.start]
+    return lead[max(lead.rfind(ch) for ch in ",，;；:：") + 1:]
+
+
 def _prior_elsewhere(facts: list[Fact], level: Fact, claim: Fact) -> Fact | None:
     """The prior level stated in an earlier sentence: same measure (by its words), same dimension, dated to the
     period the claim compares with. None unless exactly one figure qualifies."""
@@ -70,7 +116,8 @@ def _prior_elsewhere(facts: list[Fact], level: Fact, claim: Fact) -> Fact | None
             continue
         if f.scope and level.scope and f.scope != level.scope:
             continue
-        if measure_match(level.key, f.key) >= 0.8 and measure_match(f.key, level.key) >= 0.8:
+        both = min(measure_match(level.key, f.key), measure_match(f.key, level.key))
+        if both >= 0.8 or (len(f.key) >= 3 and f.key in level.key):  # 财政总收入 before 财政总收入计划
             found.append(f)
     return found[0] if len(found) == 1 else None
 
@@ -104,6 +151,11 @@ def growth(ctx) -> list[Binding]:
                 p = _prior_elsewhere(facts, level, r)
                 how = (f"prior level {describe(p)}: the same measure, dated to the period the rate compares with"
                        if p is not None else "")
+            if p is None and not changes:
+                found = _by_clause_words(ctx, facts, level, r)
+                if found is not None:
+                    p, certain = found
+                    how = f"prior level {describe(p)}: the same words, at the year the rate compares with"
             tags = {_tag(r)} | ({"times"} if r.q.type == "multiple" else set())
             if p is not None:
                 out.append(Binding(slots={"level": level.q, "prior": p.q, "rate": r.q}, how=how, certain=certain,
@@ -120,6 +172,15 @@ def growth(ctx) -> list[Binding]:
                         slots={"level": level.q, "change": d.q, "rate": r.q},
                         how=f"level {describe(level)} with its change {d.q.text} and rate {r.q.text} in one sentence",
                         tags={_tag(r)}))
+        if prior is None:
+            for d in changes:
+                if rates:
+                    continue  # the change-rate relation already binds it
+                p = _prior_elsewhere(facts, level, d)
+                if p is not None and same_dimension(d.q, level.q):
+                    out.append(Binding(slots={"level": level.q, "prior": p.q, "change": d.q}, tags={_tag(d)},
+                                       how=f"prior level {describe(p)}: the same measure, dated to the period the "
+                                           "change compares with"))
         if prior is not None:
             for d in changes:
                 if same_dimension(d.q, level.q) and (not d.compare_period or _compatible(d, level, prior)):
@@ -282,3 +343,30 @@ def _named_points(ctx, facts: list[Fact], d: Fact) -> Binding | None:
     slots = {"rate": rate.q, "ref": prior.q, "points": d.q}
     return Binding(slots=slots, how=f"{describe(rate)} (named '{d.measure}') against {describe(prior)}",
                    tags={_tag(d)})
+
+
+@frame("same_reference")
+def same_reference(ctx) -> list[Binding]:
+    """甲行业增长10.0%，高于全市平均水平3.0个百分点；乙行业增长12.0%，高出全市平均水平5.0个百分点: the reference
+    is not stated, but both claims imply it, and the two must agree (10.0 − 3.0 = 12.0 − 5.0)."""
+    facts = ctx.facts.facts
+    by_index = ctx.facts.by_index
+    # a reference the text names but does not state (全市平均水平), not a period each rate has its own of (去年同期)
+    pts = [d for d in facts if d.role == "points" and d.subject is not None and len(d.compare) >= 3
+           and d.compare_period is None and not re.search(r"年|同期|月|季度|上期|前期", d.compare)]
+    out: list[Binding] = []
+    for i, a in enumerate(pts):
+        for b in pts[i + 1:]:
+            if b.compare != a.compare or b.sentence - a.sentence > 2:
+                continue
+            ra, rb = by_index.get(a.subject), by_index.get(b.subject)
+            if ra is None or rb is None or ra.index == rb.index or ra.role != rb.role or ra.q.type != "percent":
+                continue
+            sa, sb = (1 if a.sign >= 0 else -1), (1 if b.sign >= 0 else -1)
+            out.append(Binding(
+                slots={"rate_a": ra.q, "points_a": a.q, "rate_b": rb.q, "points_b": b.q},
+                relation=f"rate_a - ({sa}) * points_a = rate_b - ({sb}) * points_b",
+                how=f"both compare with '{a.compare}', which neither states: each implies it",
+                tags={"same-reference"}))
+            break
+    return out

@@ -247,6 +247,8 @@ def parts(ctx) -> list[Binding]:
                 break  # 而去年同期…: the figures that follow belong to another period
             if f.role != "level" or f.paren or not same_kind(f, whole) or not f.additive:
                 continue
+            if members and f.q.unit != members[-1].q.unit:
+                break  # 用地面积103.599亩，…建筑面积215908平方米: another measure, written in another unit
             if any(d.name in f.measure for d in lex.derived):
                 continue  # 顺差 after 出口 and 进口: a derived figure, not a part
             if len(members) >= 2 and not _siblings(members + [f], ctx) and (_siblings(members, ctx)
@@ -298,6 +300,31 @@ def parts(ctx) -> list[Binding]:
     out.extend(_further(ctx, lex, facts, {b.slots["total"].index for b in out}))
     out.extend(_respectively(ctx, facts, lex))
     out.extend(_same_noun(ctx, facts, {id(b.slots["total"]) for b in out}))
+    out.extend(_remainder(ctx, lex, facts))
+    return out
+
+
+def _remainder(ctx, lex, facts: list[Fact]) -> list[Binding]:
+    """展会准备了400个展位，第一天订出250个，余下的150个展位陆续订完: a whole, a part, and the rest (余下, 剩余,
+    其余): the part and the rest make up the whole."""
+    norm = ctx.doc.norm
+    out = []
+    for i, rest in enumerate(facts):
+        lead = norm[max(0, rest.q.start - 4):rest.q.start]
+        if rest.role != "level" or not rest.q.unit or not re.search(
+                "(?:" + lex.marker("remainder").pattern + r")\Z", lead):
+            continue  # 余下的100个: the marker right before the figure
+        earlier = [f for f in facts[:i] if f.role == "level" and f.sentence >= rest.sentence - 1
+                   and same_kind(f, rest) and not f.paren]
+        if len(earlier) != 2:
+            continue  # a whole and one part before the rest, nothing else of the kind
+        whole, part = earlier
+        if whole.q.hi < part.q.lo or whole.q.hi < rest.q.lo:
+            continue
+        if not (rest.noun and whole.noun and (whole.noun in rest.noun or rest.noun in whole.noun)):
+            continue  # 400多个展位 … 余下100多个展位: the rest names what the whole counts
+        out.append(Binding(slots={"parts": [part.q, rest.q], "total": whole.q}, tags={"complete", "remainder"},
+                           how=f"{part.q.text} of {whole.q.text}, then the rest {rest.q.text}"))
     return out
 
 

@@ -30,6 +30,8 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
             continue
         if scope and not generic(scope) and f.scope != scope and scope not in f.measure:
             continue
+        if scope and generic(scope) and f.scope and generic(f.scope) and f.scope != scope:
+            continue  # 全国林场总数 is not 全县's
         if f.sentence < before.sentence - back or f.index > before.index + 6:
             continue
         if f.sentence > before.sentence:
@@ -41,8 +43,10 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
             best.append((score, f))
     if not best:
         return None
-    best.sort(key=lambda t: (-t[0], -t[1].index))
-    if len(best) > 1 and best[1][0] == best[0][0] and best[1][1].q.value != best[0][1].q.value:
+    # the nearest sentence first: a name in the share's own sentence means the figure there
+    best.sort(key=lambda t: (-t[0], t[1].sentence != before.sentence, -t[1].index))
+    if (len(best) > 1 and best[1][0] == best[0][0] and best[1][1].q.value != best[0][1].q.value
+            and (best[1][1].sentence == before.sentence) == (best[0][1].sentence == before.sentence)):
         return None  # two figures read the same: no certain base
     return best[0][1]
 
@@ -87,11 +91,25 @@ def share(ctx) -> list[Binding]:
             # 劣于三级标准的城市)
             part = _named(facts, s.key, s, None, {s.index}, blocked=lex.holds_as_part, shortened=False, back=1)
             how_part = f"part {describe(part)}, named by '{s.measure}'" if part is not None else ""
+        if part is None and not s.base:
+            # 240只基金参与排名，其中156只收益为正，正收益占比为65.0%: the share of the part just listed under its whole
+            # (a share that names its part some other way than the list does is left alone)
+            listed = [f for f in facts if f.sentence == s.sentence and f.index < s.index and f.role == "level"
+                      and _container(ctx, f) is not None
+                      and not (s.key and f.key and measure_match(s.key, f.key) < 0.5 and len(f.key) > 2)]
+            if listed:
+                part = listed[-1]
+                how_part = f"part {part.q.text}, listed just before the share"
         if part is None:
+            b = _complement(ctx, fs, facts, s)
+            if b is not None:
+                out.append(b)
             continue
         base = None
         how_base = ""
-        certain = True
+        # a part named in an earlier sentence may be the share's only by its words (外资企业 100家 … 工业产值增长6.0%，
+        # 外资企业占比为40%: the share is of output, not of the count): only agreement is reported
+        certain = part.sentence == s.sentence
         inline = _inline_base(fs, facts, s, part)
         if s.base_q is not None and s.base_q in fs.by_index and s.base_q != part.index:
             b = fs.by_index[s.base_q]
@@ -144,3 +162,29 @@ def share(ctx) -> list[Binding]:
                            how=f"{how_part}; {how_base}", certain=certain, alternatives=alternatives,
                            reading=f"of {base.q.text}" if alternatives else ""))
     return out
+
+
+_NEGATION = ("未", "没有", "不", "无")
+
+
+def _complement(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
+    """调查共走访了200户，仅有30户未接入宽带，宽带入户的比例为85%: a share of a whole stated just before with one
+    part of it; the share may be that part's or the rest's. Either reading may hold; both failing is an error."""
+    before = [f for f in facts if f.sentence == s.sentence and f.index < s.index and f.role == "level"
+              and f.q.type == "amount"]
+    if len(before) != 2 or not same_dimension(before[0].q, before[1].q):
+        return None
+    whole, part = before
+    if not (whole.q.lo >= part.q.hi):
+        return None
+    norm = ctx.doc.norm
+    clause = norm[whole.q.end:part.q.end + 12]
+    if not any(n in clause for n in _NEGATION):
+        return None  # only a part said not to have what the share counts makes the rest a reading
+    rest = Binding(slots={"part": part.q, "base": whole.q, "share": s.q}, relation="(base - part) / base * 100 = share",
+                   how=f"the share of {whole.q.text} left after the {part.q.text} the text excludes",
+                   reading=f"of the rest ({whole.q.text} − {part.q.text})")
+    own = Binding(slots={"part": part.q, "base": whole.q, "share": s.q},
+                  how=f"{part.q.text}'s own share of {whole.q.text}", reading=f"{part.q.text} of {whole.q.text}")
+    rest.alternatives = [own]
+    return rest

@@ -105,6 +105,13 @@ class Enumeration(Kind):
                 continue
             if partial and items < n:
                 continue  # 甲、乙等七市 or 甲、乙等边区9县: 等 may end a list of examples, not of all
+            if e < len(norm) and "\u4e00" <= norm[e] <= "\u9fff":
+                # the label runs on past the phrase (四市援甘前方机构, 4个甘肃省特色产品): the count is the numeral
+                # and its measure word alone, so no finding quotes a word cut in half
+                ne = m.end(regex.groupindex["n"])
+                mw = re.match(r"部分|方面|[个项类种条层只家所座支位名批市县区省国]", norm[ne:e])
+                if mw:
+                    e = ne + mw.end()
             q = Quantity(index=-1 - s, text=ctx.doc.text[s:e], start=s, end=e, value=float(n), lo=float(n),
                          hi=float(n), digits=digits, decimals=0, unit="", type="amount", chinese=not digits.isdigit())
             cand = Candidate(rule=rule, slots={}, relation="", stated="count", start=s, end=e, stated_override=q,

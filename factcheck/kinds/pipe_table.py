@@ -129,5 +129,6 @@ class TableSum(Kind):
                                   relation="sum(parts) = total" if exhaustive else "sum(parts) <= total",
                                   stated="total", start=qs[0].start, end=parts[-1].end)
                     c.roles.update(parts="part", total="total")
+                    c.may_be_partial = not exhaustive
                     c.notes.append(why + (f" (column '{header}')" if header else ""))
                     yield c

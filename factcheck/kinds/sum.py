@@ -124,7 +124,7 @@ class Sum(Kind):
                 cand.notes.append(why)
         else:
             cand.relation = "sum(parts) <= total"
-            cand.notes.append("the list may not be exhaustive, so only checked that the parts do not exceed the total")
+            cand.may_be_partial = True
         return cand
 
     @staticmethod

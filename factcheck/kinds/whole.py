@@ -80,20 +80,19 @@ class Whole(Kind):
                               relation="last = whole - sum(others)" if complete else "last <= whole - sum(others)",
                               stated="last", start=cand.start, end=cand.end)
                 c.roles.update(others="part", last="part", whole="total")
+                c.may_be_partial = not complete
                 c.notes.append(f"the classes divide a group that is itself {sub.text} of all, so they make up "
                                f"{sub.text}, not 100%" if complete else
-                               f"the classes divide a group that is {sub.text} of all, so only checked that they "
-                               f"do not exceed {sub.text}")
+                               f"the classes divide a group that is {sub.text} of all")
                 yield c
                 continue
             c = Candidate(rule=rule, slots={"others": others, "last": last},
                           relation="last = 100 - sum(others)" if complete else "last <= 100 - sum(others)",
                           stated="last", start=cand.start, end=cand.end)
             c.roles.update(others="part", last="part")
+            c.may_be_partial = not complete
             if complete:
                 c.notes.append("the last class is the remainder, so the classes make up the whole (100%)")
-            else:
-                c.notes.append("the classes may not cover the whole, so only checked that they do not exceed 100%")
             yield c
             if complete:
                 net = self._net_change(ctx, rule, parts, cand)

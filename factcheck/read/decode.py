@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from ..display import clean
 from ..errors import InputError
 
 # A news article is a few KB; the longest statistical bulletins are a few hundred KB. Anything over 10 MB is not
@@ -41,6 +42,24 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(head) // 50)
 
 
+# Documents that are not text: what they are, so the message can say what to do instead.
+_DOCUMENTS = ((b"%PDF-", "a PDF document"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word (.doc) document"),
+              (b"{\\rtf", "an RTF document"))
+_ZIPPED = {".docx": "a Word document", ".odt": "an OpenDocument text", ".pages": "a Pages document",
+           ".epub": "an EPUB book", ".xlsx": "an Excel workbook", ".pptx": "a PowerPoint file"}
+SAVE_AS_TEXT = "save it as text (or pass the HTML)"
+
+
+def _document_kind(data: bytes, name: str) -> str | None:
+    for magic, what in _DOCUMENTS:
+        if data.startswith(magic):
+            return what
+    if data.startswith(b"PK\x03\x04"):
+        suffix = name[name.rfind("."):].lower() if "." in name else ""
+        return _ZIPPED.get(suffix, "a ZIP archive")
+    return None
+
+
 def _utf16_without_bom(data: bytes) -> bool:
     """Most NULs at even (or at odd) positions: UTF-16 text saved without its byte-order mark."""
     head = data[:8192]
@@ -55,6 +74,9 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
                          f"{MAX_BYTES // (1024 * 1024)} MB limit for one article")
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
+    doc = _document_kind(data, name)
+    if doc:
+        raise InputError(f"{name}: {doc}, not text: {SAVE_AS_TEXT}")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -85,9 +107,38 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
             score = _common_share(text)
             if best is None or score > best[0]:
                 best = (score, text, enc)
-    if best is not None:
+    # GB18030 and Big5 decode most byte strings: Shift-JIS, EUC-JP or EUC-KR text comes out as a string of rare
+    # characters (or, for EUC-JP, with kana in it). Only text that reads as ordinary Chinese is accepted.
+    if best is not None and (best[0] >= MIN_COMMON_SHARE or _cjk_count(best[1]) < 20) and not _foreign(best[1]):
         return best[1], best[2]
-    raise InputError(f"{name}: not valid UTF-8 (byte {utf8_error.start}), nor GB18030 or Big5 text")
+    raise InputError(f"{name}: not valid UTF-8 (byte {utf8_error.start}), nor GB18030 or Big5 Chinese text "
+                     "(Japanese or Korean encodings are not read; save it as UTF-8)")
+
+
+# Share of the characters of ordinary Chinese text among the CJK characters: about 0.6-0.8 in news text, under 0.2
+# when Japanese or Korean bytes are decoded as GB18030 or Big5.
+MIN_COMMON_SHARE = 0.3
+
+
+def _cjk_count(text: str) -> int:
+    return sum(1 for c in text[:20000] if "\u4e00" <= c <= "\u9fff")
+
+
+def foreign_script(text: str) -> str | None:
+    """'Japanese' or 'Korean' when kana or hangul make up a fair part of the letters, else None."""
+    sample = text[:20000]
+    kana = sum(1 for c in sample if "\u3040" <= c <= "\u30ff")
+    hangul = sum(1 for c in sample if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
+    han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    if hangul > max(10, han // 4):
+        return "Korean"
+    if kana > max(10, han // 5):
+        return "Japanese"
+    return None
+
+
+def _foreign(text: str) -> bool:
+    return foreign_script(text) is not None
 
 
 def _plausible_cjk(text: str) -> bool:
@@ -105,18 +156,17 @@ def _common_share(text: str) -> float:
     return sum(1 for c in sample if c in _COMMON_ZH) / max(1, len(sample))
 
 
-def read_path(path: Path) -> tuple[str, str]:
-    name = str(path)
-    if not path.exists():
-        raise InputError(f"{name}: no such file")
-    if path.is_dir():
-        raise InputError(f"{name}: is a folder, not an article")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{name}: {size // (1024 * 1024)} MB is more than the "
-                             f"{MAX_BYTES // (1024 * 1024)} MB limit for one article")
-        data = path.read_bytes()
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+def read_path(path: Path, root: Path | None = None) -> tuple[str, str]:
+    """Read and decode an article: a regular file of at most MAX_BYTES (links may not leave root)."""
+    from ..fileio import read_limited
+
+    data = read_limited(path, MAX_BYTES, root=root, what="article")
+    return decode_bytes(data, clean(path))
+
+
+def read_stream(stream, name: str = "<stdin>") -> tuple[str, str]:
+    """Read and decode an article from a binary stream (standard input), reading at most MAX_BYTES + 1 bytes."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: more than the {MAX_BYTES // (1024 * 1024)} MB limit for one article")
     return decode_bytes(data, name)

@@ -101,11 +101,51 @@ def _furniture(norm: str, starts: list[int]) -> list[tuple[int, int]]:
     return merged
 
 
-def detect_language(norm: str) -> str:
+def _script_counts(norm: str) -> tuple[int, int]:
     sample = norm[:20000]
     cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
     latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    return cjk, latin
+
+
+def detect_language(norm: str) -> str:
+    cjk, latin = _script_counts(norm)
     return "zh" if cjk * 3 >= latin else "en"
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def language_note(norm: str, language: str) -> str | None:
+    """A warning when the language read from the text may not be the article's: a Chinese article with a long run
+    of Latin text reads as English, and the Chinese rules would then check nothing at all, silently. Counted over
+    the whole text (detection looks at its start)."""
+    cjk = _CJK.subn("", norm)[1]
+    latin = _LATIN.subn("", norm)[1]
+    if language == "en" and cjk >= 20:
+        return (f"read as English, but the text holds {cjk} Chinese characters (and {latin} Latin letters): only "
+                "the English rules were applied; if it is a Chinese article, pass --language zh")
+    if language == "zh" and latin >= 500 and latin >= cjk:
+        return (f"read as Chinese, but the text holds {latin} Latin letters (and {cjk} Chinese characters): only "
+                "the Chinese rules were applied; if it is an English article, pass --language en")
+    return None
+
+
+# Characters that show nothing (or act on the display) yet sit between the digits of a figure or next to it:
+# zero-width spaces and joiners, bidi controls, soft hyphens, escape and other controls.
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                       "\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+# A terminal escape sequence (ESC [ 8 m conceals what follows) counts as one invisible stretch.
+_INVISIBLE_RUN = re.compile("\x1b\\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|" + INVISIBLE.pattern)
+
+
+def invisible_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of invisible or control characters and escape sequences, a byte-order mark at the very start
+    excepted."""
+    return [m.span() for m in _INVISIBLE_RUN.finditer(text) if m.start() > 0 or text[0] != "\ufeff"]
 
 
 def make_document(text: str, path: str = "<text>", encoding: str = "utf-8", language: str | None = None) -> Document:

@@ -5,8 +5,7 @@ from loading this module as a format."""
 from __future__ import annotations
 
 import bisect
-import functools
-import subprocess
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,31 +106,23 @@ def finding_span(f: Finding, lines: Lines) -> Span:
     return lines.span(start, end, f.line, f.column)
 
 
-@functools.lru_cache(maxsize=256)
-def git_toplevel(folder: str) -> Path | None:
-    try:
-        out = subprocess.run(
-            ["git", "-C", folder, "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False
-        )
-    except OSError:
-        return None
-    if out.returncode != 0 or not out.stdout.strip():
-        return None
-    return Path(out.stdout.strip()).resolve()
-
-
 def repo_relative(path: str) -> tuple[str, bool]:
-    """The file's path relative to the git top-level of its folder (else to the working directory), with forward
-    slashes. The flag says whether it could be made relative; if not, the absolute path comes back."""
+    """The file's path relative to the top-level of the working directory's git repository (else to the working
+    directory), with forward slashes. The flag says whether it could be made relative; if not, the absolute path
+    comes back. git is never asked about the article's own folder (see gitutil)."""
+    from ..gitutil import toplevel
+
     p = Path(path)
-    absolute = (p if p.is_absolute() else Path.cwd() / p).resolve()
-    for base in (git_toplevel(str(absolute.parent)) if absolute.parent.exists() else None, Path.cwd().resolve()):
+    absolute = Path(os.path.abspath(p))
+    real = Path(os.path.realpath(absolute)) if not os.path.islink(absolute) else absolute
+    for base in (toplevel(), Path(os.path.realpath(os.getcwd()))):
         if base is None:
             continue
-        try:
-            return absolute.relative_to(base).as_posix(), True
-        except ValueError:
-            continue
+        for candidate in (absolute, real):
+            try:
+                return candidate.relative_to(base).as_posix(), True
+            except ValueError:
+                continue
     return absolute.as_posix(), False
 
 

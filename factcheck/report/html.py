@@ -14,14 +14,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
+from ..display import clean_lines, visible
 from ..model import FileReport, Finding, Report
 from . import Renderer, register
 
-# Display classes, worst first. A "slip" is a discrepancy the rules rate as a warning, not an error.
-CLASSES = ("discrepancy", "slip", "rounding", "unverifiable", "consistent")
+# Display classes, worst first. A "slip" is a discrepancy the rules rate as a warning, not an error; "partial" is a
+# list that may not be complete and falls short of its whole (never shown as holding).
+CLASSES = ("discrepancy", "slip", "partial", "rounding", "unverifiable", "consistent")
+PROBLEMS = ("discrepancy", "slip", "partial")  # what the summary lists and the E key visits, in this order
 LABELS = {
     "discrepancy": ("✗", "discrepancy"),
     "slip": ("!", "slip"),
+    "partial": ("◐", "partial list"),
     "rounding": ("≈", "rounding"),
     "unverifiable": ("?", "unverifiable"),
     "consistent": ("✓", "consistent"),
@@ -59,12 +63,13 @@ class View:
     prefix: str
     name: str
     lang: str
-    findings: list[dict]
+    findings: list[dict]  # worst first, then in text order (data-n keeps the text order for the toggle)
     marks: list[Mark]
     body: object  # markupsafe.Markup of the marked article, or None
     counts: dict[str, int]
     kinds: list[str]
     href: str = ""
+    problems: list[dict] = field(default_factory=list)  # the summary's list: errors, then slips, then partial lists
 
 
 def _line_col(text: str | None, pos: int) -> tuple[int, int]:
@@ -135,7 +140,11 @@ def marked_text(text: str, marks: list[Mark], prefix: str, unchecked: list[tuple
     """The article as HTML: escaped text with a focusable button per mark (and a plain underline per unchecked
     number). Built by walking the sorted, non-overlapping spans over the original text, so every character is
     emitted exactly once."""
-    from markupsafe import Markup, escape
+    from markupsafe import Markup
+    from markupsafe import escape as _escape
+
+    def escape(s: str):  # bidi controls and invisible characters are shown, not obeyed (display.visible)
+        return _escape(visible(s))
 
     out: list[str] = []
     pos = 0
@@ -195,12 +204,14 @@ def build_view(file: FileReport, prefix: str, href: str = "") -> View:
         counts[r["cls"]] += 1
         counts[r["f"].severity] = counts.get(r["f"].severity, 0) + 1
     counts["rounding_or_unverifiable"] = counts["rounding"] + counts["unverifiable"]
+    ranked = sorted(rows, key=lambda r: (r["rank"], r["pos"], r["n"]))  # errors first: the page's default order
     return View(
         file=file, prefix=prefix, name=PurePath(file.path).name or file.path,
-        lang=LANGS.get(file.language, file.language or "und"), findings=rows, marks=marks,
+        lang=LANGS.get(file.language, file.language or "und"), findings=ranked, marks=marks,
         body=marked_text(text, marks, prefix, unchecked_spans(file, marks)) if text is not None else None,
         counts=counts,
         kinds=sorted({f.kind for f in findings}), href=href,
+        problems=[r for r in ranked if r["cls"] in PROBLEMS],
     )
 
 
@@ -220,6 +231,17 @@ def page_names(report: Report) -> list[str]:
     return names
 
 
+def first_sentence(message: str) -> str:
+    """A finding's first sentence (what was compared and how far apart), for the summary's list."""
+    return re.split(r"(?<=[.?!])\s+(?=\S)", message.strip(), maxsplit=1)[0]
+
+
+def index_order(views: list[View]) -> list[View]:
+    """The index's default order: most errors first, then most slips and partial lists, then by name."""
+    return sorted(views, key=lambda v: (-v.counts["error"], -v.counts["warning"], -v.counts["partial"],
+                                        v.name.lower()))
+
+
 @lru_cache(maxsize=1)
 def _assets() -> dict[str, str]:
     """Inline CSS and JS, with the CSP hashes that let exactly these (and no injected script) run."""
@@ -237,6 +259,16 @@ def _assets() -> dict[str, str]:
     return out
 
 
+def _finalize(value):
+    """Every value a template prints (file names, messages, warnings): its control and invisible characters shown
+    as escapes, line breaks kept. The marked article is built apart, as Markup, keeping its own line endings."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_lines(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def _env():
     import jinja2
@@ -244,9 +276,10 @@ def _env():
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("factcheck.report", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=jinja2.StrictUndefined, finalize=_finalize,
     )
-    env.globals.update(classes=CLASSES, labels=LABELS, severities=SEVERITIES)
+    env.globals.update(classes=CLASSES, labels=LABELS, severities=SEVERITIES, problems=PROBLEMS)
+    env.filters["first_sentence"] = first_sentence
     return env
 
 
@@ -263,7 +296,7 @@ class HtmlRenderer(Renderer):
         langs = {v.lang for v in views}
         lang = extra.pop("page_lang", None) or (langs.pop() if len(langs) == 1 else "en")
         return _env().get_template(template).render(
-            report=report, views=views, lang=lang,
+            report=report, views=views, lang=lang, table_views=index_order(views),
             style=Markup(assets["style"]), script=Markup(assets["script"]),
             csp=f"default-src 'none'; style-src {assets['style_hash']}; script-src {assets['script_hash']}; "
                 "img-src data:; base-uri 'none'; form-action 'none'",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from ..display import json_escape_invisible
 from ..model import Report
 from . import Renderer, register
 
@@ -22,4 +23,4 @@ class JsonRenderer(Renderer):
     description = "the JSON report (schema: factcheck/schemas/report.schema.json)"
 
     def render(self, report: Report) -> str:
-        return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+        return json_escape_invisible(json.dumps(report_dict(report), ensure_ascii=False, indent=2)) + "\n"

@@ -3,6 +3,7 @@
 One <testsuite> per article, one <testcase> per finding:
 - discrepancy  -> <failure type=SEVERITY> (the arithmetic does not hold);
 - unverifiable -> <skipped> (the relation was seen but could not be checked);
+- partial      -> <skipped> (a list that may be partial falls short of its whole: not wrong, not confirmed);
 - rounding and consistent -> a passing test case (the figures agree within rounding), so the report also shows
   what was checked.
 An article that could not be read gets one test case with <error>. classname + name are unique in a run
@@ -16,6 +17,7 @@ import hashlib
 import re
 import xml.etree.ElementTree as ET
 
+from ..display import xml_escape_invisible
 from ..model import Finding, Report
 from . import Renderer, register
 from ._ci import Lines, finding_fingerprint, finding_span, repo_relative
@@ -66,14 +68,27 @@ def to_xml(report: Report) -> ET.Element:
                 failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.severity)
                 failure.text = _details(f)
                 counts["failures"] += 1
-            elif f.verdict == "unverifiable":
+            elif f.verdict in ("unverifiable", "partial"):
                 ET.SubElement(case, "skipped", message=_clean(f.message))
                 counts["skipped"] += 1
             out = ET.SubElement(case, "system-out")
             out.text = _clean(f.message + "\n" + _details(f))
+        if fr.warnings:
+            ET.SubElement(suite, "system-err").text = _clean("\n".join(f"warning: {w}" for w in fr.warnings))
         for k, v in counts.items():
             suite.set(k, str(v))
             totals[k] += v
+    if report.warnings:  # run-wide warnings (a configuration that switches checks off): one skipped case each
+        suite = ET.SubElement(root, "testsuite", name="factcheck")
+        for n, w in enumerate(report.warnings, start=1):
+            case = ET.SubElement(suite, "testcase", classname="factcheck", name=f"warning {n}")
+            ET.SubElement(case, "skipped", message=_clean(w))
+        suite.set("tests", str(len(report.warnings)))
+        suite.set("skipped", str(len(report.warnings)))
+        suite.set("failures", "0")
+        suite.set("errors", "0")
+        totals["tests"] += len(report.warnings)
+        totals["skipped"] += len(report.warnings)
     for k, v in totals.items():
         root.set(k, str(v))
     return root
@@ -88,4 +103,5 @@ class JunitRenderer(Renderer):
     def render(self, report: Report) -> str:
         root = to_xml(report)
         ET.indent(root)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        return xml_escape_invisible('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode")
+                                    + "\n")

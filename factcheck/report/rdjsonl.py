@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from ..display import json_escape_invisible
 from ..model import Report
 from . import Renderer, register
 from ._ci import RDJSON_SEVERITY, Lines, finding_span, ordered, repo_relative
@@ -38,6 +39,11 @@ def to_diagnostics(report: Report) -> list[dict]:
             "code": {"value": f.rule},
         }
         out.append(diag)
+    for fr in report.files:  # what could not be checked, and what the reader must know, on the file's first line
+        for message, severity in ([(fr.error, "ERROR")] if fr.error else []) + [(w, "WARNING") for w in fr.warnings]:
+            out.append({"message": message, "location": {"path": repo_relative(fr.path)[0],
+                                                         "range": {"start": {"line": 1, "column": 1}}},
+                        "severity": severity, "source": {"name": "factcheck"}, "code": {"value": "factcheck"}})
     return out
 
 
@@ -48,4 +54,4 @@ class RdjsonlRenderer(Renderer):
     description = "reviewdog diagnostics, one JSON object per line (reviewdog -f=rdjsonl)."
 
     def render(self, report: Report) -> str:
-        return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in to_diagnostics(report))
+        return json_escape_invisible("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in to_diagnostics(report)))

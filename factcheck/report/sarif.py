@@ -12,6 +12,7 @@ from importlib import metadata
 from urllib.parse import quote
 
 from .. import __version__
+from ..display import json_escape_invisible
 from ..model import FileReport, Finding, Report
 from . import Renderer, register
 from ._ci import KIND_HELP, SARIF_LEVEL, Lines, finding_fingerprint, finding_span, ordered, repo_relative
@@ -132,12 +133,14 @@ def to_sarif(report: Report) -> dict:
     }
     failed = [fr for fr in report.files if fr.error]
     invocation: dict = {"executionSuccessful": not failed}
-    if failed:
-        invocation["toolExecutionNotifications"] = [
-            {"level": "error", "message": {"text": fr.error},
-             "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr)}}]}
-            for fr in failed
-        ]
+    notes = [{"level": "error", "message": {"text": fr.error},
+              "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr)}}]} for fr in failed]
+    notes += [{"level": "warning", "message": {"text": w},
+               "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr)}}]}
+              for fr in report.files for w in fr.warnings]
+    notes += [{"level": "warning", "message": {"text": w}} for w in report.warnings]
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
     run["invocations"] = [invocation]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
@@ -149,4 +152,4 @@ class SarifRenderer(Renderer):
     description = "SARIF 2.1.0 for GitHub code scanning (upload-sarif) and SARIF viewers."
 
     def render(self, report: Report) -> str:
-        return json.dumps(to_sarif(report), ensure_ascii=False, indent=2) + "\n"
+        return json_escape_invisible(json.dumps(to_sarif(report), ensure_ascii=False, indent=2)) + "\n"

@@ -1,21 +1,48 @@
-"""The terminal report: problems first (errors, slips, rounding notes, unverifiable claims), each with its place,
-arithmetic and likely correction; then the relations that hold, one line each. Colour only on a terminal."""
+"""The terminal report: problems first (errors, slips, partial lists, rounding notes, unverifiable claims), each
+with its place, arithmetic and likely correction; then the relations that hold, one line each. Colour only on a
+terminal.
+
+With several articles, one that has nothing wrong (no error, slip or partial list) gets one line, and the
+relations that hold are counted rather than listed (--verbose lists them). Options: `only` ("all", "problems":
+errors, slips and partial lists, "errors"), `quiet` (only problems, and nothing at all for an article without
+any), `verbose` (spell out what holds).
+"""
 
 from __future__ import annotations
 
 import io
 
+from ..display import clean
 from ..model import FileReport, Finding, Report
 from . import Renderer, register
 
-ORDER = {("discrepancy", "error"): 0, ("discrepancy", "warning"): 1, ("rounding", "info"): 2,
-         ("unverifiable", "info"): 3}
-LABEL = {0: ("✗ error", "bold red"), 1: ("! slip", "bold yellow"), 2: ("≈ rounding", "cyan"),
-         3: ("? unverifiable", "magenta"), 4: ("✓ holds", "green")}
+ERROR, SLIP, PARTIAL, ROUNDING, UNVERIFIABLE, HOLDS = range(6)
+LABEL = {ERROR: ("✗ error", "bold red"), SLIP: ("! slip", "bold yellow"), PARTIAL: ("◐ partial", "bold magenta"),
+         ROUNDING: ("≈ rounding", "cyan"), UNVERIFIABLE: ("? unverifiable", "magenta"), HOLDS: ("✓ holds", "green")}
+# How each group is counted in a summary: (singular, plural).
+NOUNS = {ERROR: ("error", "errors"), SLIP: ("slip", "slips"), PARTIAL: ("partial list", "partial lists"),
+         ROUNDING: ("rounding note", "rounding notes"), UNVERIFIABLE: ("unverifiable", "unverifiable"),
+         HOLDS: ("holding", "holding")}
+WRONG = (ERROR, SLIP, PARTIAL)  # what an editor must look at
+SHOWN = {"all": set(range(6)), "problems": set(WRONG), "errors": {ERROR}}
 
 
-def _rank(f: Finding) -> int:
-    return ORDER.get((f.verdict, f.severity), 4 if f.verdict == "consistent" else 1)
+def rank(f: Finding) -> int:
+    if f.verdict == "discrepancy":
+        return ERROR if f.severity == "error" else SLIP
+    return {"partial": PARTIAL, "rounding": ROUNDING, "unverifiable": UNVERIFIABLE,
+            "consistent": HOLDS}.get(f.verdict, UNVERIFIABLE)
+
+
+def summary(counts: dict[int, int], always: tuple[int, ...] = (ERROR, SLIP)) -> str:
+    """'1 error, 0 slips, 2 holding': errors and slips always, the other groups when there are any."""
+    out = []
+    for k in range(6):
+        n = counts.get(k, 0)
+        if n or k in always:
+            one, many = NOUNS[k]
+            out.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(out)
 
 
 def _context(fr: FileReport, f: Finding, width: int = 18):
@@ -28,10 +55,10 @@ def _context(fr: FileReport, f: Finding, width: int = 18):
     for q in sorted(f.quantities, key=lambda q: q.start):
         if q.start < pos or q.end > e:
             continue
-        snippet.append(text[pos:q.start].replace("\n", " "))
-        snippet.append(text[q.start:q.end], style="bold underline")
+        snippet.append(clean(text[pos:q.start].replace("\n", " ")))
+        snippet.append(clean(text[q.start:q.end]), style="bold underline")
         pos = q.end
-    snippet.append(text[pos:e].replace("\n", " "))
+    snippet.append(clean(text[pos:e].replace("\n", " ")))
     return Text("…") + snippet + Text("…")
 
 
@@ -42,58 +69,84 @@ class TextRenderer(Renderer):
     description = "a readable report for the terminal"
 
     def render(self, report: Report) -> str:
+        import sys
+
         from rich.console import Console
         from rich.text import Text
-
-        import sys
 
         buf = io.StringIO()
         tty = self.options.get("tty", sys.stdout.isatty())
         console = Console(file=buf, force_terminal=tty, no_color=not tty, highlight=False, soft_wrap=True,
                           width=100, emoji=False)
         verbose = self.options.get("verbose", False)
-        totals = {k: 0 for k in range(5)}
+        quiet = self.options.get("quiet", False)
+        only = self.options.get("only") or ("problems" if quiet else "all")
+        shown = SHOWN[only]
+        batch = len(report.files) > 1
+        totals = {k: 0 for k in range(6)}
+        printed = False
         for fr in report.files:
-            findings = sorted(fr.findings, key=lambda f: (_rank(f), f.start))
-            counts = {k: 0 for k in range(5)}
+            findings = sorted(fr.findings, key=lambda f: (rank(f), f.start))
+            counts = {k: 0 for k in range(6)}
             for f in findings:
-                counts[_rank(f)] += 1
-                totals[_rank(f)] += 1
-            head = Text(fr.path, style="bold")
+                counts[rank(f)] += 1
+                totals[rank(f)] += 1
+            if fr.error:  # text from input is shown escaped everywhere below (display.clean)
+                if self.options.get("errors_inline", True):  # else they are on stderr, beside this report
+                    console.print(Text(f"{clean(fr.path)}  could not be checked: {clean(fr.error)}",
+                                       style="bold red"))
+                    console.print()
+                    printed = True
+                continue
+            wrong = any(counts[k] for k in WRONG) or bool(fr.warnings)
+            visible = [f for f in findings if rank(f) in shown]
+            if quiet and not visible and not fr.warnings:
+                continue
+            printed = True
+            head = Text(clean(fr.path), style="bold")
             head.append(f"  [{fr.language}]  ")
-            head.append(_summary(counts))
-            console.print(head)
             c = fr.coverage
-            console.print(Text(f"  numbers: {c.numbers_found} found, {c.numbers_checked} checked, "
-                               f"{c.numbers_unchecked} left unchecked", style="dim"))
-            for f in findings:
-                r = _rank(f)
+            if batch and not wrong and not verbose:  # one line for an article with nothing wrong
+                line = Text("✓ ", style="green") + head
+                line.append("nothing wrong: " + summary(counts, always=()) if findings else
+                            f"no relations found to check ({c.numbers_found} numbers)")
+                console.print(line)
+                continue
+            head.append(summary(counts))
+            console.print(head)
+            for w in fr.warnings:
+                console.print(Text(f"  warning: {clean(w)}", style="yellow"))
+            if not quiet:
+                console.print(Text(f"  numbers: {c.numbers_found} found, {c.numbers_checked} checked, "
+                                   f"{c.numbers_unchecked} left unchecked", style="dim"))
+            for f in visible:
+                r = rank(f)
                 label, style = LABEL[r]
-                if r == 4 and not verbose:
+                if r == HOLDS and not verbose:
+                    if batch:
+                        continue  # counted in the heading; --verbose lists them
                     line = Text("  ")
                     line.append(f"{label:15s}", style=style)
                     line.append(f"{f.line}:{f.column}  {f.kind}  ")
-                    line.append(" ".join((f.arithmetic or f.message).split()))
+                    line.append(clean(" ".join((f.arithmetic or f.message).split())))
                     console.print(line)
                     continue
                 line = Text("  ")
                 line.append(f"{label:15s}", style=style)
-                line.append(f"{fr.path}:{f.line}:{f.column}  ", style="bold")
+                line.append(f"{clean(fr.path)}:{f.line}:{f.column}  ", style="bold")
                 line.append(f"{f.kind}  ", style="dim")
-                line.append(f.rule, style="dim")
+                line.append(clean(f.rule), style="dim")
                 console.print(line)
-                console.print(Text("      ") + Text(" ".join(f.message.split())))
+                console.print(Text("      ") + Text(clean(" ".join(f.message.split()))))
                 if fr.text:
                     console.print(Text("      ") + _context(fr, f))
                 if f.correction and f.verdict == "discrepancy":
-                    console.print(Text(f"      likely correction: {f.correction}", style="bold"))
+                    console.print(Text(f"      likely correction: {clean(f.correction)}", style="bold"))
+            if batch and counts[HOLDS] and not verbose and HOLDS in shown:
+                console.print(Text(f"  ✓ {counts[HOLDS]} more holding (--verbose lists them)", style="dim"))
             console.print()
-        if len(report.files) > 1:
-            console.print(Text(f"{len(report.files)} articles: {_summary(totals)}", style="bold"))
+        for w in report.warnings:
+            console.print(Text(f"warning: {clean(w)}", style="yellow"))
+        if batch and (printed or not quiet):
+            console.print(Text(f"{len(report.files)} articles: {summary(totals)}", style="bold"))
         return buf.getvalue()
-
-
-def _summary(counts: dict[int, int]) -> str:
-    parts = [f"{counts[0]} error(s)", f"{counts[1]} slip(s)", f"{counts[2]} rounding note(s)",
-             f"{counts[3]} unverifiable", f"{counts[4]} holding"]
-    return ", ".join(parts)

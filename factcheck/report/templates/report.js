@@ -1,8 +1,12 @@
 /* factcheck report: filters, selection of a quantity, sorting. Plain DOM, no network, no innerHTML. */
 (function () {
   "use strict";
-  var ORDER = ["discrepancy", "slip", "rounding", "unverifiable", "consistent"];
-  var ICONS = {discrepancy: "\u2717", slip: "!", rounding: "\u2248", unverifiable: "?", consistent: "\u2713"};
+  var ORDER = ["discrepancy", "slip", "partial", "rounding", "unverifiable", "consistent"];
+  var ICONS = {discrepancy: "\u2717", slip: "!", partial: "\u25d0", rounding: "\u2248", unverifiable: "?",
+    consistent: "\u2713"};
+  var LABELS = {partial: "partial list"};
+  var HINT = "Select a marked number (click, or Tab then Enter) to see the arithmetic of every relation it takes " +
+    "part in. Press E to jump to the next error.";
 
   function all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
   function ids(el, attr) { var v = el.getAttribute(attr); return v ? v.split(" ") : []; }
@@ -38,7 +42,7 @@
     mark.classList.add("v-" + cls);
     mark.setAttribute("data-cls", cls);
     mark.querySelector(".badge").textContent = ICONS[cls];
-    mark.querySelector(".sr").textContent = " (" + cls + ")";
+    mark.querySelector(".sr").textContent = " (" + (LABELS[cls] || cls) + ")";
   }
 
   function applyFilters() {
@@ -91,7 +95,7 @@
       var p = document.createElement("p");
       p.className = "hint";
       p.lang = "en";
-      p.textContent = "Select a marked number (click, or Tab then Enter) to see the arithmetic of every relation it takes part in.";
+      p.textContent = HINT;
       body.appendChild(p);
     }
   }
@@ -157,20 +161,57 @@
     }
   });
 
+  /* ---- E: the next error (then slips, then partial lists), one key from anywhere on the page ---- */
+  var PROBLEMS = ["discrepancy", "slip", "partial"];
+
+  /* one stop per problem: the first mark of each shown error, then slip, then partial list, in text order */
+  function problemMarks() {
+    var items = all(".finding").filter(function (li) {
+      return !li.hidden && PROBLEMS.indexOf(li.getAttribute("data-cls")) >= 0;
+    });
+    var arts = all(".article");
+    items.sort(function (a, b) {
+      var d = arts.indexOf(a.closest(".article")) - arts.indexOf(b.closest(".article"));
+      d = d || PROBLEMS.indexOf(a.getAttribute("data-cls")) - PROBLEMS.indexOf(b.getAttribute("data-cls"));
+      return d || Number(a.getAttribute("data-n")) - Number(b.getAttribute("data-n"));
+    });
+    var out = [];
+    items.forEach(function (li) {
+      var m = byId(ids(li, "data-marks")[0] || "");
+      if (m && !m.disabled && out.indexOf(m) < 0) { out.push(m); }
+    });
+    return out;
+  }
+
+  function nextProblem(back) {
+    var marks = problemMarks();
+    if (!marks.length) { return; }
+    var i = marks.indexOf(document.querySelector(".q.selected"));
+    var next = i < 0 ? (back ? marks.length - 1 : 0) : (i + (back ? -1 : 1) + marks.length) % marks.length;
+    select(marks[next], true);
+  }
+
   document.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Escape") { return; }
-    all(".article").forEach(clear);
+    if (ev.key === "Escape") { all(".article").forEach(clear); return; }
+    if ((ev.key !== "e" && ev.key !== "E") || ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    var t = ev.target;
+    if (t instanceof Element && t.closest("input, textarea, select, [contenteditable]")) { return; }
+    ev.preventDefault();
+    nextProblem(ev.shiftKey);
   });
 
-  /* ---- "errors first" toggle: worst verdict first, then text order; off again = text order ---- */
+  /* ---- order of the findings: errors first (as written), or text order with the toggle ---- */
   all(".sort").forEach(function (btn) {
     btn.addEventListener("click", function () {
-      var on = btn.getAttribute("aria-pressed") !== "true";
-      btn.setAttribute("aria-pressed", on ? "true" : "false");
-      var list = btn.closest(".findings").querySelector(".flist");
+      var text = btn.getAttribute("aria-pressed") !== "true";
+      btn.setAttribute("aria-pressed", text ? "true" : "false");
+      var section = btn.closest(".findings");
+      var note = section.querySelector(".order-note");
+      if (note) { note.textContent = text ? "In text order." : "Errors first."; }
+      var list = section.querySelector(".flist");
       var items = all(".finding", list);
       items.sort(function (a, b) {
-        var d = on ? Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank")) : 0;
+        var d = text ? 0 : Number(a.getAttribute("data-rank")) - Number(b.getAttribute("data-rank"));
         return d || Number(a.getAttribute("data-n")) - Number(b.getAttribute("data-n"));
       });
       items.forEach(function (li) { list.appendChild(li); });
