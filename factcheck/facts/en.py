@@ -167,7 +167,8 @@ class EnReader:
         self.prior_end = re.compile(rf"(?:^|\b|(?<=[,(]))(?P<cue>{W('prior_lead')}){q}\s*\Z", re.I)
         self.share_end = re.compile(rf"\b(?P<cue>{W('share_lead')}){q}\s*\Z", re.I)
         self.of_after = re.compile(rf"\A\s+of\s+(?P<base>[^{_PH},;:.()–—]{{1,60}}?)(?=\s*(?:[,;:.()–—{_PH}]|\s(?:and|while|but|in|on|at|for|from|to|with|was|were|is|are|has|have|had|will|would|by|a|last|this|up|down|than|compared)\b|$))", re.I)
-        self.of_the_figure = re.compile(rf"\A\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|an?\s+)?(?:[a-z][a-z'’\-]*\s+){{0,3}}?\Z", re.I)
+        self.of_the_figure = re.compile(rf"\A\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
+                                        rf"(?:(?!(?:and|or|but|while|with|to|from|than|against)\b)[a-z][a-z'’\-]*\s+){{0,3}}?\Z", re.I)
         self.compare = re.compile(rf"\b(?P<cmp>{W('compare')})\b", re.I)
         self.times_the = re.compile(rf"\A\s*(?:times|-fold)?\s*(?:as\s+(?:many|much|large|big|high)\s+as\s+)?"
                                     rf"(?:the|that of|those of|what|its|their)?\s*\Z", re.I)
@@ -508,6 +509,17 @@ class EnReader:
 
     # -- measures ------------------------------------------------------------------------------------------
     def _measure(self, f: Fact, local: str, tail: str, cue: str, after_figure: bool) -> tuple[str, str]:
+        if f.q.type == "amount":
+            om = re.match(r"\A\s+of\s+(?!(?:the|its|their|a|an|this|that|which|whom|it|them)\b)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
+                          tail)
+            if om:
+                words = self._tail_words(" " + om.group("m"))
+                if words:  # $238 billion of revenue; 48,200 tonnes of copper: the noun after 'of' names it
+                    f.cues.append("of-noun")
+                    return " ".join(words), self._scope_of(local)
+        return self._measure_before(f, local, tail, cue, after_figure)
+
+    def _measure_before(self, f: Fact, local: str, tail: str, cue: str, after_figure: bool) -> tuple[str, str]:
         """The words that name what f measures, and a scope its own words give (a possessive, 'at Brightmart').
         The subject of the clause names it (Quarterly profit jumped 76%); an agent's verb and object name it when
         the subject is a company or a pronoun (The government will spend $18.4bn on infrastructure; made a pre-tax

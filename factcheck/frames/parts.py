@@ -274,7 +274,7 @@ def parts(ctx) -> list[Binding]:
         partition = _partition(lex, members)
         count = _stated_count(ctx, whole)
         why = _siblings(members, ctx) or ("the parts of its period" if _period_parts(members, whole) else "")
-        rest = _remainder(ctx, lex, members)
+        rest = _last_is_rest(ctx, lex, members)
         if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
             continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
         if partition is not None:
@@ -328,7 +328,7 @@ def _remainder(ctx, lex, facts: list[Fact]) -> list[Binding]:
     return out
 
 
-def _remainder(ctx, lex, members: list[Fact]) -> str:
+def _last_is_rest(ctx, lex, members: list[Fact]) -> str:
     """The words that call the last part what is left (the rest, the remaining 12, 其余), or ''."""
     if len(members) < 2 or not lex.has_marker("remainder"):
         return ""
