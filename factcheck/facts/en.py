@@ -213,7 +213,9 @@ class EnReader:
         self.t, self.m, self.norm = t, m, norm
         self.quantities = quantities
         # capitalised words where no sentence starts: names (Calder, Brightmart), not common words (Frozen)
-        self.names = {m.group() for m in re.finditer(r"(?<=[a-z,;] )[A-Z][A-Za-z&\-]+", norm)}
+        self.names = {m.group() for m in re.finditer(r"(?<=[a-z,;] )[A-Z][A-Za-z&\-]+", norm)} | {
+            m.group(1) for m in re.finditer(r"\b([A-Z][A-Za-z&\-]+)(?:['’]s\b|\s+(?:said|says|reported|reports|announced|"
+                                            r"posted|has|had|will|plans|expects)\b)", norm)}
         self.years = [q for q in live if q.type in ("year", "date")]
         qpos = {qi: pos for pos, qi in m.pos_to_q.items()}
         self.qpos = qpos
@@ -346,7 +348,7 @@ class EnReader:
         for cm in self.compare.finditer(local + " " + tail_period):
             pass
         if cm is not None and f.role in ("change", "rate", "points", "prior", "multiple"):
-            f.compare = cm.group("cmp").lower()
+            f.compare = re.sub(r"^(?:from|on) (?=a |the )", "", re.sub(r"\s+", " ", cm.group("cmp").lower()))
         f.compare_period = self._compare_period(f)
         if f.role in ("rate", "change", "cagr", "level") and _REAL.search(self.t[cstart:cend]):
             f.cues.append("real")  # in real terms: not the nominal levels beside it
