@@ -128,8 +128,13 @@ def test_a_breakdown_that_ends_with_the_rest():
 
 
 def test_a_container_and_a_known_partition():
-    assert _verdicts("Of the 24 branches surveyed, 15 reported growth and 9 saw a decline.", "sum") == ["consistent"]
-    assert _verdicts("Of the 24 branches surveyed, 15 reported growth and 7 saw a decline.", "sum") == ["discrepancy"]
+    assert _verdicts("Of the 24 branches surveyed, 15 reported growth, 2 were unchanged and 7 saw a fall.", "sum") \
+        == ["consistent"]
+    assert _verdicts("Of the 24 branches surveyed, 15 reported growth, 4 were unchanged and 7 saw a fall.", "sum") \
+        == ["discrepancy"]
+    # rose and fell alone need not be all: some may have stayed the same
+    assert _verdicts("Of the 24 branches surveyed, 15 reported growth and 7 saw a decline.", "sum") == ["partial"]
+    assert _verdicts("Of the firms surveyed, 30% saw orders rise and 27% saw them fall.") == []
 
 
 def test_instalments_of_a_sum_stated_before():

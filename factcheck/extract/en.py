@@ -131,6 +131,8 @@ _COUNT_NOUN_AFTER_YEAR = re.compile(r"\A\s+(?:people|persons|workers|jobs|employ
                                     r"cases|deaths|members|residents|troops|soldiers|sites|companies|firms)\b", re.I)
 _TIMES_MULTIPLE = re.compile(r"\A\s*(?:as|more|larger|higher|bigger|greater|faster|the|that|what|over|less|"
                              r"smaller|lower|its|their|his|her)\b", re.I)
+_COUNTED_AFTER = re.compile(r"[ \t]+(?!(?:percent|per|cent|points?|million|billion|thousand|bn|m|k|years?|months?|"
+                            r"weeks?|days?|hours?|times|to|and|or|of|in|on|at|by|from|the|a|an)\b)[a-z][a-z-]+\b")
 _MONEY_AFTER = re.compile(r"\s?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles|francs|pesos|rand|tonnes|"
                           r"barrels|ounces)\b", re.I)
 _FIGURE_LINE = re.compile(r"(?m)^[ \t]*[-+($€£]?\d[\d,.]*(?:[ \t]+[-+($€£]?\d[\d,.]*%?\)?)+[ \t]*$")
@@ -406,6 +408,9 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
         lo = hi = 100.0  # "add up to 100%": the whole, exactly
     if typ == "ordinal":
         lo = hi = value
+    if (typ == "amount" and bound == "exact" and not unit and scale == 1.0 and decimals == 0 and 0 < value < 1000
+            and _COUNTED_AFTER.match(norm, e)):
+        lo = hi = value  # 8 regions, 15 reported growth: a count of things is exact, not rounded
     return dict(start=s, end=e, type=typ, value=value, lo=lo, hi=hi, digits=digits, decimals=decimals, scale=scale,
                 scale_text=scale_text, unit=unit, bound=bound, qualifier=qualifier, chinese=False)
 

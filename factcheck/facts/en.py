@@ -458,8 +458,8 @@ class EnReader:
                 return "share", 0, "of"
             if self.share_end.search(local):
                 return "share", 0, self.share_end.search(local).group("cue").lower()
-            if q.digits and not q.digits[0].isdigit() and q.digits.lower() not in ("half",) and re.match(r"\A\s*,", tail):
-                return "share", 0, "of"  # one in five, 9,700, were ...: a fraction of a group
+            if q.digits and not q.digits[0].isdigit():
+                return "share", 0, "fraction"  # one in five, 9,700, were …; education, at C$9.9bn, about a quarter
             return "level", 0, ""
         # amounts
         for pat, sign in ((self.down_noun_end, -1), (self.up_noun_end, 1), (self.down_by_end, -1), (self.up_by_end, 1)):
@@ -533,6 +533,7 @@ class EnReader:
                 if words:
                     return " ".join(words[-6:]), self._scope_of(im.group("m"))
         z = re.sub(r"\s[–—-]\s[^–—]*?\s[–—-]\s", " ", local)  # an aside between dashes
+        z = re.sub(r"^\s*(?:Among|Of|Out of|For|In)\s+[^,]{1,40},\s*(?=\S*\s*\Z)", " ", z)  # Among retailers, 41% …: a group
         z = re.sub(r"\([^()]*\)", " ", z)
         z = re.sub(r",\s+(?:the|a|an|its|their)\s+[^,{0}]{{1,40}},".format(_PH), " ", z)  # Exports to the US, the largest market,
         if after_figure:

@@ -29,7 +29,10 @@ def tokens(key: str) -> list[str]:
 
 
 def holds(text: str, word: str) -> bool:
-    """Does the text hold the word (出口 in 机电产品出口; 'export' in 'Exports to Asia', not in 'exporters')?"""
+    """Does the text hold the word (出口 in 机电产品出口; 'export' in 'Exports to Asia', not in 'exporters')? A word
+    written 'a|b' is any of its spellings (rise|rose|growth)."""
+    if "|" in word:
+        return any(holds(text, w) for w in word.split("|") if w)
     if not wordy(word):
         return word in text
     want = tokens(word)

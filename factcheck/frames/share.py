@@ -100,6 +100,8 @@ def share(ctx) -> list[Binding]:
             if listed:
                 part = listed[-1]
                 how_part = f"part {part.q.text}, listed just before the share"
+        if part is None and s.base_q is not None and s.base_q in fs.by_index:
+            last_base = (fs.by_index[s.base_q], s.sentence)  # Health takes 38.2% of the $37.2bn budget, and …
         if part is None:
             b = _complement(ctx, fs, facts, s)
             if b is not None:
@@ -115,6 +117,7 @@ def share(ctx) -> list[Binding]:
             b = fs.by_index[s.base_q]
             if same_dimension(b.q, part.q):
                 base, how_base = b, f"base {b.q.text}, stated in the share's own phrase"
+                last_base = (b, s.sentence)
         elif inline is not None:
             base, how_base = inline, f"base {inline.q.text}, stated in the share's own phrase"
         elif s.base:
