@@ -580,7 +580,7 @@ class EnReader:
         sw = scope_words(scope) if scope else set()
         return [w for w in _WORDS.findall(z) if w.lower() not in self.stop and w.lower() not in self.period_words
                 and not w[0].isdigit() and w not in sw and w.lower() not in self.cue_words and w.lower() not in
-                self.number_words and not w.endswith(("'s", "’s", "'", "’")) and w.lower() not in self.generic]
+                self.number_words and not w.endswith(("'s", "’s", "'", "’"))]
 
     def _content_keep(self, z: str) -> list[str]:
         """Content words with their prepositions (Exports to the United States -> Exports to United States)."""

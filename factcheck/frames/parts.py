@@ -301,6 +301,67 @@ def parts(ctx) -> list[Binding]:
     out.extend(_respectively(ctx, facts, lex))
     out.extend(_same_noun(ctx, facts, {id(b.slots["total"]) for b in out}))
     out.extend(_remainder(ctx, lex, facts))
+    taken = {b.slots["total"].index for b in out}
+    out.extend(_named_partition(ctx, lex, facts, taken))
+    out.extend(_period_complement(facts, out))
+    return out
+
+
+def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
+    """Online sales £1.9bn … store sales £7.7bn … total sales £9.6bn, in any order within three sentences: parts
+    whose measures are the whole's words plus the words of a known partition, one part each, and a whole that the
+    text calls a total (lexicon marker 'total')."""
+    out = []
+    tot = lex.marker("total") if lex.has_marker("total") else None
+    for w in facts:
+        if (w.role != "level" or w.paren or not w.additive or w.q.type != "amount" or not w.key or w.index in taken
+                or tot is None or not tot.search(w.measure)):
+            continue
+        head = tokens(w.key)
+        near = [f for f in facts if f is not w and abs(f.sentence - w.sentence) <= 1 and f.role == "level"
+                and not f.paren and same_kind(f, w) and f.additive and (not f.scope or not w.scope or f.scope == w.scope)
+                and (f.period == w.period or not f.period_explicit or not w.period_explicit)]
+        for p in lex.partitions:
+            found = []
+            for word in p.parts:
+                hits = [f for f in near if holds(f.measure, word) and len(tokens(f.key)) > len(head)
+                        and all(t in tokens(f.key) for t in head)]
+                if len(hits) != 1:
+                    break
+                found.append(hits[0])
+            if len(found) == len(p.parts) and len({f.index for f in found}) == len(found):
+                found.sort(key=lambda f: f.index)
+                out.append(Binding(slots={"parts": [f.q for f in found], "total": w.q}, tags={"complete"},
+                                   how=f"the parts name the whole partition {p.name} of {w.measure}"))
+                break
+    return out
+
+
+def _period_complement(facts: list[Fact], bindings: list[Binding]) -> list[Binding]:
+    """In the first half the deficit was €7.6bn, of which €3.0bn came in the first quarter — and the second
+    quarter's €4.6bn stated nearby: the part listed and the figure for the rest of the whole's period make it up."""
+    out = []
+    by_index = {f.index: f for f in facts}
+    for b in bindings:
+        if "single" not in b.tags:
+            continue
+        whole, part = by_index.get(b.slots["total"].index), by_index.get(b.slots["part"].index)
+        if whole is None or part is None or not part.period_explicit or not whole.period.span:
+            continue
+        wm, pm = _months(whole.period.span), _months(part.period.span)
+        if not wm or not pm or not pm < wm:
+            continue
+        rest = wm - pm
+        others = [f for f in facts if f.role == "level" and not f.paren and f.index not in (whole.index, part.index)
+                  and abs(f.sentence - whole.sentence) <= 3 and same_kind(f, whole) and f.period_explicit
+                  and _months(f.period.span) == rest and (f.period.year == whole.period.year or f.period.year is None
+                                                          or whole.period.year is None)
+                  and f.key and whole.key and (f.key == whole.key or set(tokens(whole.key)) <= set(tokens(f.key)))]
+        if len(others) != 1:
+            continue
+        out.append(Binding(slots={"parts": sorted([part.q, others[0].q], key=lambda q: q.index), "total": whole.q},
+                           tags={"complete"}, how=f"{part.q.text} ({part.period.span}) and {others[0].q.text} "
+                           f"({others[0].period.span}) make up the period of {whole.q.text} ({whole.period.span})"))
     return out
 
 
