@@ -127,15 +127,20 @@ def growth(ctx) -> list[Binding]:
     facts = ctx.facts.facts
     by_index = ctx.facts.by_index
     out: list[Binding] = []
+    attached: dict[int, list[Fact]] = {}  # the figures that qualify each level, gathered once (linear time)
+    for f in facts:
+        if f.subject is not None:
+            attached.setdefault(f.subject, []).append(f)
     for level in facts:
         if level.paren or not (level.role == "level" or (level.role == "share" and level.q.type == "percent")):
             continue
-        priors = _attached(facts, level, "prior")
+        mine = attached.get(level.index, [])
+        priors = _attached(mine, level, "prior")
         prior = _stated_with(priors, level)
-        rates = _attached(facts, level, "rate")
-        changes = _attached(facts, level, "change")
-        cagrs = _attached(facts, level, "cagr")
-        points = [f for f in facts if f.subject == level.index and f.role == "points"]
+        rates = _attached(mine, level, "rate")
+        changes = _attached(mine, level, "change")
+        cagrs = _attached(mine, level, "cagr")
+        points = [f for f in mine if f.role == "points"]
         how_prior = ""
         if prior is not None and same_dimension(prior.q, level.q):
             how_prior = f"prior level {describe(prior)}, stated with {describe(level)} in one sentence"

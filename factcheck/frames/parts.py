@@ -155,11 +155,23 @@ def _period_parts(parts: list[Fact], whole: Fact | None = None) -> bool:
     return w is not None and w == union
 
 
+_WINDOW = 200
+
+
+def _position(ctx, facts: list[Fact]) -> dict[int, int]:
+    """Each fact's position in the list, computed once per document."""
+    cache = ctx.__dict__.setdefault("_fact_positions", {})
+    if id(facts) not in cache:
+        cache[id(facts)] = {f.index: i for i, f in enumerate(facts)}
+    return cache[id(facts)]
+
+
 def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     """The facts of the 其中 block that follows the whole, or None when no block follows it."""
     fs = ctx.facts
     norm = ctx.doc.norm
-    after = [f for f in facts if f.index > whole.index]
+    pos = _position(ctx, facts)[whole.index]
+    after = facts[pos + 1:pos + 1 + _WINDOW]  # the figures after the whole (a block is never longer than this)
     # the whole's own change, rate and prior may stand between it and the marker (总值X，上年同期为Y，同比增长p%。其中)
     k = 0
     while k < len(after) and after[k].sentence == whole.sentence and (
