@@ -106,6 +106,8 @@ class ZhReader:
         # 高于全市平均水平3.0个百分点: above a reference by so much (the reference named after the cue)
         self.over_ref = re.compile(r"(?P<cue>高于|低于|快于|慢于|高出|低出|超过|超出)(?P<ref>[^\ue001-\ue00f,，;；:：]{2,16}?)"
                                    r"(?:了)?\Z")
+        self.over_plan = re.compile(r"(?:超|超出|超过|高出)[^\ue001-\ue00f,，;；:：]{0,8}?(?:计划|目标|预算|预期|任务)(?:数|额|值)?"
+                                    r"(?:了)?\Z")
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
         self.to_level = r(r"(?P<cue>{up}|{down})(?:为|至|到)(?:了)?\Z")
         self.up_word = r(r"(?:{up})(?:到|至)")
@@ -238,6 +240,8 @@ class ZhReader:
             ov = self.over_ref.search(local)
             if ov:
                 f.compare = ov.group("ref")
+        if cue == "超":
+            f.compare = self.over_plan.search(local).group()  # against the plan, not the year before
         f.compare_period = self._compare_period(f)
         measure_zone = local
         # measure words stand before the cue (规模以上工业增加值同比增长3.8%)
@@ -389,6 +393,8 @@ class ZhReader:
                 return "multiple", 0, "inline-base"
             return "multiple", 0, "倍"
         # amounts
+        if self.over_plan.search(local):
+            return "change", 1, "超"  # 超年度计划数4.98亿元: by how much the level exceeds a plan, not a level
         tm = self.to_level.search(local)
         if tm and not self._blocked(tm.group("cue"), local[:tm.end("cue")], q):
             # 下调为3468元, 增至5000万元: the level reached, not the size of the change

@@ -134,7 +134,7 @@ def growth(ctx) -> list[Binding]:
                 p = _prior_elsewhere(facts, level, r)
                 how = (f"prior level {describe(p)}: the same measure, dated to the period the rate compares with"
                        if p is not None else "")
-            if p is None and not changes:
+            if p is None and not [d for d in changes if not d.compare or d.compare == r.compare]:
                 found = _by_clause_words(ctx, facts, level, r)
                 if found is not None:
                     p, certain = found
