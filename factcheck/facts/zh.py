@@ -503,8 +503,9 @@ class ZhReader:
                 break
         z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)
         z = re.sub(r"^(?:和|与|及|以及|或|而|则|但)(?=[\u4e00-\u9fff]{2})", "", z)
-        if not scope and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|县|区|州)", z):
-            return "", z  # 临川市增长9.4%: a place, not a measure
+        if (not scope and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|县|区|州)", z) and "的" not in z
+                and not re.search(r"(?:城|都|超|股|楼|车|上|门)市\Z|(?:地|社|园|景|小|城|辖|市|校)区\Z", z)):
+            return "", z  # 临川市增长9.4%: a place, not a measure (城市, 股市, 社区 are nouns)
         return z[-24:], scope
 
     def name_key(self, name: str) -> tuple[str, str]:

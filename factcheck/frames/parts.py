@@ -267,6 +267,9 @@ def parts(ctx) -> list[Binding]:
         elif count is not None and count == len(members) and why:
             how = f"the text counts {count} parts and lists {count}"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        elif why and _shares_complete(facts, members):
+            how = f"{len(members)} parts listed under {whole.q.text}, their shares making up 100%"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         else:
             how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
@@ -302,6 +305,18 @@ def _remainder(ctx, lex, facts: list[Fact]) -> list[Binding]:
     return out
 
 
+def _shares_complete(facts: list[Fact], members: list[Fact]) -> bool:
+    """Every part states its share and the shares make 100 within their rounding: the list names every part."""
+    shares = []
+    for m in members:
+        s = [f for f in facts if f.role == "share" and f.subject == m.index and f.q.type == "percent"]
+        if len(s) != 1:
+            return False
+        shares.append(s[0].q)
+    lo, hi = sum(q.lo for q in shares), sum(q.hi for q in shares)
+    return lo <= 100.0 + 1e-9 <= hi + 1e-9 or lo - 1e-9 <= 100.0 <= hi
+
+
 def _same_noun(ctx, facts: list[Fact], taken: set[int]) -> list[Binding]:
     """全国有519个城市…，达到一级标准的城市21个，二级标准的城市378个…: a count of things, then counts of kinds of
     those things in the same sentence (each named with the whole's noun)."""
@@ -320,6 +335,11 @@ def _same_noun(ctx, facts: list[Fact], taken: set[int]) -> list[Binding]:
             if f.measure.endswith(whole.noun) and f.measure != whole.noun:
                 members.append(f)
         if len(members) < 2:
+            continue
+        if _shares_complete(facts, members):
+            out.append(Binding(slots={"parts": [f.q for f in members], "total": whole.q}, tags={"complete"},
+                               how=f"{len(members)} kinds of {whole.noun} counted after {whole.q.text}, their shares "
+                                   "making up 100%"))
             continue
         out.append(Binding(slots={"parts": [f.q for f in members], "total": whole.q}, tags={"partial"},
                            how=f"{len(members)} kinds of {whole.noun} counted after {whole.q.text}; the list may be partial"))
