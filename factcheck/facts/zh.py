@@ -86,7 +86,7 @@ class ZhReader:
         self.rate_down_end = r(rf"(?P<cue>{{rate_down}}){particles}\Z")
         self.share_end = r(r"(?P<cue>占|约占|仅占)(?P<base>[^\ue001-\ue00f]{0,24}?)(?:的|之)?"
                            r"(?:比重|比例|份额)?(?:为|达到|达|约为|约|近|超过|逾|仅为|高达|的)*\Z")
-        self.share_noun_end = r(r"(?P<cue>所占比重|所占比例|比重|占比|比例|份额)(?:为|达到|达|约为|约|近|超过|仅为|是|已达|已)*\Z")
+        self.share_noun_end = r(r"(?P<cue>{share_nouns})(?:为|达到|达|约为|约|近|超过|仅为|是|已达|已|高达)*\Z")
         self.ratio_end = r(r"(?:是|为|相当于|等于)(?P<base>[^\ue001-\ue00f]{1,24}?)的\Z")
         self.cagr = r(r"{cagr}")
         self.avg_rate = r(r"{avg_rate}")

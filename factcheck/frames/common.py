@@ -16,7 +16,7 @@ def same_kind(a: Fact, b: Fact) -> bool:
     if not same_dimension(a.q, b.q):
         return False
     an, bn = a.noun[-2:], b.noun[-2:]
-    return not (an and bn and an != bn and an not in bn and bn not in an)
+    return not (an and bn and an != bn and an not in b.noun and bn not in a.noun)
 
 
 def _unit(q: Quantity) -> str:

@@ -228,6 +228,9 @@ def parts(ctx) -> list[Binding]:
                 continue
             if members and f.q.unit != members[-1].q.unit:
                 break  # 用地面积103.599亩，…建筑面积215908平方米: another measure, written in another unit
+            if f.period_explicit and f.period != whole.period and not _months(f.period.span) <= (
+                    _months(whole.period.span) or set()) and not (members and members[0].period_explicit):
+                break  # 21个行业…其中，7月份有23个: the month's own count, not a part of the year's
             if any(d.name in f.measure for d in lex.derived):
                 continue  # 顺差 after 出口 and 进口: a derived figure, not a part
             if len(members) >= 2 and not _siblings(members + [f], ctx) and (_siblings(members, ctx)
@@ -296,8 +299,8 @@ def _remainder(ctx, lex, facts: list[Fact]) -> list[Binding]:
         if len(earlier) != 2:
             continue  # a whole and one part before the rest, nothing else of the kind
         whole, part = earlier
-        if whole.q.hi < part.q.lo or whole.q.hi < rest.q.lo:
-            continue
+        if not (whole.q.value > part.q.value and whole.q.value > rest.q.value):
+            continue  # the whole is more than either of its two parts
         if not (rest.noun and whole.noun and (whole.noun in rest.noun or rest.noun in whole.noun)):
             continue  # 400多个展位 … 余下100多个展位: the rest names what the whole counts
         out.append(Binding(slots={"parts": [part.q, rest.q], "total": whole.q}, tags={"complete", "remainder"},
