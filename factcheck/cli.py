@@ -106,9 +106,10 @@ def rules_validate(paths: list[Path] = typer.Argument(..., help="Rule files or f
     from .engine.rules import load_rule_file, rule_files
 
     failures = 0
-    count = 0
+    count = lexicons = 0
     for p in paths:
         if p.is_file() and p.name.endswith(".lexicon.yaml"):
+            lexicons += 1
             from .facts.lexicon import parse_lexicon
 
             parse_lexicon(p.read_text(encoding="utf-8"), str(p))  # raises a RuleError naming the line at fault
@@ -123,7 +124,8 @@ def rules_validate(paths: list[Path] = typer.Argument(..., help="Rule files or f
     if failures:
         typer.echo(f"{failures} example(s) failed in {count} rule(s)", err=True)
         raise typer.Exit(1)
-    typer.echo(f"{count} rule(s) valid, all examples pass")
+    if count or not lexicons:
+        typer.echo(f"{count} rule(s) valid, all examples pass")
 
 
 @rules_app.command("schema")

@@ -57,8 +57,38 @@ def _partition(lex, parts: list[Fact]):
     return None
 
 
+def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], wholes: set[int]) -> Fact | None:
+    """The whole a topic's breakdown belongs to (按经营地分，城镇…；乡村…; 从贸易方式看，一般贸易…): of the figures of the
+    last sentences, the one whose measure shares most with the parts' common head; among equals, one that is broken
+    down elsewhere (the lead total), then the nearest — not simply the figure before the marker (对欧盟进出口)."""
+    head = _lcs_suffix([m.key for m in members]) if len(members) > 1 else members[0].key
+    grams = {head[i:i + 2] for i in range(len(head) - 1)}
+    cands = []
+    for f in facts:
+        if f.index > before.index or f.sentence < before.sentence - 10 or f.role != "level" or f.paren:
+            continue
+        if not same_kind(f, members[0]) or not f.additive or any(f.index == m.index for m in members):
+            continue
+        score = len(grams & {f.key[i:i + 2] for i in range(len(f.key) - 1)})
+        partition = _partition(lex, members) if len(members) > 1 else None
+        if partition is not None and partition.whole and partition.whole in f.measure:
+            score += 10  # 三次产业 make up 生产总值: the lexicon names the whole
+        if score == 0:
+            continue
+        cands.append((score, f.index in wholes, f.index, f))
+    if not cands:
+        return None
+    best = max(cands, key=lambda t: t[:3])[3]
+    if max(t[0] for t in cands) == 0:
+        return None  # nothing names it: a known partition alone does not say whose breakdown it is
+    best.cues.append("topic-block")
+    return best
+
+
 def _partition_siblings(lex, a: Fact, b: Fact) -> bool:
     for p in lex.partitions:
+        if p.whole and p.whole in a.measure:
+            continue  # 进出口 is the whole of 出口 and 进口, not their sibling
         wa = [w for w in p.parts if w in a.measure]
         wb = [w for w in p.parts if w in b.measure]
         if wa and wb and not set(wa) & set(wb):
@@ -246,6 +276,12 @@ def parts(ctx) -> list[Binding]:
             members.append(f)
         if not members:
             continue
+        if "topic-block" in whole.cues:
+            # 从贸易方式看，一般贸易进出口…；加工贸易进出口…: the breakdown of the topic's total (全省进出口总值), not of
+            # the figure that happens to stand before the marker
+            whole = _topic_whole(lex, facts, whole, members, {b.slots["total"].index for b in out if "total" in b.slots})
+            if whole is None:
+                continue
         part_qs = [f.q for f in members]
         if len(members) == 1:
             if "topic-block" in whole.cues and len(_lcs_suffix([whole.key, members[0].key])) < 2:
