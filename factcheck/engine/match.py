@@ -50,7 +50,7 @@ def frame_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
     from ..frames import bindings
     from .expr import parse_relation
 
-    names = parse_relation(rule.relation or "").names
+    names = parse_relation(rule.relation or "").names  # cached per relation text
     missing_ok = set(rule.params.get("missing", {}))
     for b in bindings(ctx, rule.frame or ""):
         if not _guards_pass(rule.guards, b.tags):

@@ -87,14 +87,20 @@ class Lexicon:
     def __init__(self, spec: LexiconSpec):
         self.spec = spec
         self.language = spec.language
+        self._words: dict[str, list[str]] = {}
+        self._alts: dict[str, str] = {}
 
     def words(self, name: str) -> list[str]:
-        return sorted(set(self.spec.words.get(name, [])), key=len, reverse=True)
+        if name not in self._words:
+            self._words[name] = sorted(set(self.spec.words.get(name, [])), key=len, reverse=True)
+        return self._words[name]
 
     def alt(self, name: str) -> str:
         """An alternation of the list's words, longest first (regex-escaped)."""
-        ws = self.words(name)
-        return "(?:" + "|".join(re.escape(w) for w in ws) + ")" if ws else "(?!)"
+        if name not in self._alts:
+            ws = self.words(name)
+            self._alts[name] = "(?:" + "|".join(re.escape(w) for w in ws) + ")" if ws else "(?!)"
+        return self._alts[name]
 
     @cached_property
     def partitions(self) -> list[Partition]:

@@ -641,7 +641,13 @@ class ZhReader:
 
 @register("zh")
 def read_zh(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
-    return ZhReader(lex).read(doc, quantities)
+    reader = _READERS.get(id(lex))
+    if reader is None:  # one reader per lexicon: its regular expressions are built once per process
+        reader = _READERS[id(lex)] = ZhReader(lex)
+    return reader.read(doc, quantities)
+
+
+_READERS: dict[int, ZhReader] = {}
 
 
 _COUNT = re.compile(r"(?P<n>[2-9]|1\d|[两二三四五六七八九十]|十[一二三四五六七八九])"
