@@ -160,7 +160,7 @@ def lexicon_files(root: Path, language: str) -> list[Path]:
 def parse_lexicon(text: str, source: str, trusted: bool = False) -> LexiconSpec:
     import yaml
 
-    from ..engine.ruleyaml import Refused, SafeLineLoader
+    from ..yamlsafe import Refused, SafeLineLoader
 
     # our own files need no line numbers for errors: libyaml's safe loader reads them ten times faster
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else SafeLineLoader
@@ -228,7 +228,7 @@ def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
 
 @lru_cache(maxsize=4)
 def lexicon(language: str) -> Lexicon:
-    from ..engine.rules import builtin_rules_dir
+    from ..datafiles import builtin_rules_dir
 
     specs = []
     for f in lexicon_files(builtin_rules_dir(), language):
