@@ -90,7 +90,7 @@ def rules_list(
 ) -> None:
     """List the rules in force: id, kind, language and what each checks."""
     from .display import clean
-    from .engine.rules import load_rules
+    from .api import load_rules
 
     if language not in (None, "zh", "en"):
         raise FactcheckError(f"--language {clean(language)!r}: choose zh or en")
@@ -103,12 +103,16 @@ def rules_validate(paths: list[Path] = typer.Argument(..., help="Rule files or f
     """Validate rule files against the schema and run their examples."""
     from .display import clean
     from .engine.examples import run_examples
+    from . import plugins
     from .engine.rules import load_rule_file, rule_files
 
+    plugins.load()
+
     failures = 0
-    count = 0
+    count = lexicons = 0
     for p in paths:
         if p.is_file() and p.name.endswith(".lexicon.yaml"):
+            lexicons += 1
             from .facts.lexicon import parse_lexicon
 
             parse_lexicon(p.read_text(encoding="utf-8"), str(p))  # raises a RuleError naming the line at fault
@@ -123,7 +127,8 @@ def rules_validate(paths: list[Path] = typer.Argument(..., help="Rule files or f
     if failures:
         typer.echo(f"{failures} example(s) failed in {count} rule(s)", err=True)
         raise typer.Exit(1)
-    typer.echo(f"{count} rule(s) valid, all examples pass")
+    if count or not lexicons:
+        typer.echo(f"{count} rule(s) valid, all examples pass")
 
 
 @rules_app.command("schema")

@@ -50,7 +50,7 @@ def _rules_for(rule_paths: tuple[str, ...]) -> list:
     them, so no worker parses a rule file again. Article-specific rule files are read per article by check_file."""
     if rule_paths not in _RULES:
         from .article_rules import is_article_rule_file
-        from .engine.rules import load_rules
+        from .api import load_rules
 
         paths = [Path(r) for r in rule_paths]
         _RULES[rule_paths] = load_rules([p for p in paths if not (p.is_file() and is_article_rule_file(p))])
@@ -182,7 +182,7 @@ STDIN = "-"
 def _execute(o: RunOptions) -> int:
     from .api import collect_inputs
     from .config import apply_config, discovery_root, load_config, output_root
-    from .engine.rules import load_rules
+    from .api import load_rules
     from .report import get_renderer
 
     paths = list(o.paths)

@@ -50,7 +50,13 @@ class Relation:
 
     @property
     def names(self) -> set[str]:
-        return _names(self.left) | _names(self.right)
+        return _relation_names(self)
+
+
+@lru_cache(maxsize=1024)
+def _relation_names(rel: "Relation") -> frozenset[str]:
+    """The slot names of a relation, computed once (relations are parsed once and shared)."""
+    return frozenset(_names(rel.left) | _names(rel.right))
 
 
 def _names(node: ast.AST) -> set[str]:

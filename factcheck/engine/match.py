@@ -50,7 +50,7 @@ def frame_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
     from ..frames import bindings
     from .expr import parse_relation
 
-    names = parse_relation(rule.relation or "").names
+    names = parse_relation(rule.relation or "").names  # cached per relation text
     missing_ok = set(rule.params.get("missing", {}))
     for b in bindings(ctx, rule.frame or ""):
         if not _guards_pass(rule.guards, b.tags):
@@ -90,7 +90,8 @@ def find_candidates(ctx: Context, rules: list[RuleSpec]) -> list[Candidate]:
             out.extend(frame_candidates(ctx, rule))
             continue
         kind = get_kind(rule.kind)
-        for cand in kind.candidates(ctx, rule):
+        found = kind.candidates(ctx, rule)
+        for cand in found if found is not None else pattern_candidates(ctx, rule):
             cand = kind.adjust(ctx, cand)
             if cand is not None:
                 out.append(cand)

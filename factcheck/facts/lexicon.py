@@ -87,14 +87,20 @@ class Lexicon:
     def __init__(self, spec: LexiconSpec):
         self.spec = spec
         self.language = spec.language
+        self._words: dict[str, list[str]] = {}
+        self._alts: dict[str, str] = {}
 
     def words(self, name: str) -> list[str]:
-        return sorted(set(self.spec.words.get(name, [])), key=len, reverse=True)
+        if name not in self._words:
+            self._words[name] = sorted(set(self.spec.words.get(name, [])), key=len, reverse=True)
+        return self._words[name]
 
     def alt(self, name: str) -> str:
         """An alternation of the list's words, longest first (regex-escaped)."""
-        ws = self.words(name)
-        return "(?:" + "|".join(re.escape(w) for w in ws) + ")" if ws else "(?!)"
+        if name not in self._alts:
+            ws = self.words(name)
+            self._alts[name] = "(?:" + "|".join(re.escape(w) for w in ws) + ")" if ws else "(?!)"
+        return self._alts[name]
 
     @cached_property
     def partitions(self) -> list[Partition]:
@@ -157,7 +163,7 @@ def lexicon_files(root: Path, language: str) -> list[Path]:
 def parse_lexicon(text: str, source: str, trusted: bool = False) -> LexiconSpec:
     import yaml
 
-    from ..engine.ruleyaml import Refused, SafeLineLoader
+    from ..yamlsafe import Refused, SafeLineLoader
 
     # our own files need no line numbers for errors: libyaml's safe loader reads them ten times faster
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else SafeLineLoader
@@ -225,7 +231,7 @@ def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
 
 @lru_cache(maxsize=4)
 def lexicon(language: str) -> Lexicon:
-    from ..engine.rules import builtin_rules_dir
+    from ..datafiles import builtin_rules_dir
 
     specs = []
     for f in lexicon_files(builtin_rules_dir(), language):

@@ -86,7 +86,7 @@ class ZhReader:
         self.rate_down_end = r(rf"(?P<cue>{{rate_down}}){particles}\Z")
         self.share_end = r(r"(?P<cue>占|约占|仅占)(?P<base>[^\ue001-\ue00f]{0,24}?)(?:的|之)?"
                            r"(?:比重|比例|份额)?(?:为|达到|达|约为|约|近|超过|逾|仅为|高达|的)*\Z")
-        self.share_noun_end = r(r"(?P<cue>所占比重|所占比例|比重|占比|比例|份额)(?:为|达到|达|约为|约|近|超过|仅为|是|已达|已)*\Z")
+        self.share_noun_end = r(r"(?P<cue>{share_nouns})(?:为|达到|达|约为|约|近|超过|仅为|是|已达|已|高达)*\Z")
         self.ratio_end = r(r"(?:是|为|相当于|等于)(?P<base>[^\ue001-\ue00f]{1,24}?)的\Z")
         self.cagr = r(r"{cagr}")
         self.avg_rate = r(r"{avg_rate}")
@@ -106,6 +106,8 @@ class ZhReader:
         # 高于全市平均水平3.0个百分点: above a reference by so much (the reference named after the cue)
         self.over_ref = re.compile(r"(?P<cue>高于|低于|快于|慢于|高出|低出|超过|超出)(?P<ref>[^\ue001-\ue00f,，;；:：]{2,16}?)"
                                    r"(?:了)?\Z")
+        self.over_plan = re.compile(r"(?:超|超出|超过|高出)[^\ue001-\ue00f,，;；:：]{0,8}?(?:计划|目标|预算|预期|任务)(?:数|额|值)?"
+                                    r"(?:了)?\Z")
         self.rate_noun_only = r(r"(?:{rate_up}|{rate_down}|两项增幅|增幅|增速)")
         self.to_level = r(r"(?P<cue>{up}|{down})(?:为|至|到)(?:了)?\Z")
         self.up_word = r(r"(?:{up})(?:到|至)")
@@ -238,6 +240,8 @@ class ZhReader:
             ov = self.over_ref.search(local)
             if ov:
                 f.compare = ov.group("ref")
+        if cue == "超":
+            f.compare = self.over_plan.search(local).group()  # against the plan, not the year before
         f.compare_period = self._compare_period(f)
         measure_zone = local
         # measure words stand before the cue (规模以上工业增加值同比增长3.8%)
@@ -389,6 +393,8 @@ class ZhReader:
                 return "multiple", 0, "inline-base"
             return "multiple", 0, "倍"
         # amounts
+        if self.over_plan.search(local):
+            return "change", 1, "超"  # 超年度计划数4.98亿元: by how much the level exceeds a plan, not a level
         tm = self.to_level.search(local)
         if tm and not self._blocked(tm.group("cue"), local[:tm.end("cue")], q):
             # 下调为3468元, 增至5000万元: the level reached, not the size of the change
@@ -497,8 +503,9 @@ class ZhReader:
                 break
         z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)
         z = re.sub(r"^(?:和|与|及|以及|或|而|则|但)(?=[\u4e00-\u9fff]{2})", "", z)
-        if not scope and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|县|区|州)", z):
-            return "", z  # 临川市增长9.4%: a place, not a measure
+        if (not scope and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|县|区|州)", z) and "的" not in z
+                and not re.search(r"(?:城|都|超|股|楼|车|上|门)市\Z|(?:地|社|园|景|小|城|辖|市|校)区\Z", z)):
+            return "", z  # 临川市增长9.4%: a place, not a measure (城市, 股市, 社区 are nouns)
         return z[-24:], scope
 
     def name_key(self, name: str) -> tuple[str, str]:
@@ -634,7 +641,13 @@ class ZhReader:
 
 @register("zh")
 def read_zh(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
-    return ZhReader(lex).read(doc, quantities)
+    reader = _READERS.get(id(lex))
+    if reader is None:  # one reader per lexicon: its regular expressions are built once per process
+        reader = _READERS[id(lex)] = ZhReader(lex)
+    return reader.read(doc, quantities)
+
+
+_READERS: dict[int, ZhReader] = {}
 
 
 _COUNT = re.compile(r"(?P<n>[2-9]|1\d|[两二三四五六七八九十]|十[一二三四五六七八九])"

@@ -55,8 +55,11 @@ def same_kind(a: Fact, b: Fact) -> bool:
     """One dimension, and where a classifier counts things, the same things (两个对手 and 10.5个篮板 do not compare)."""
     if not same_dimension(a.q, b.q):
         return False
-    an, bn = (a.noun, b.noun) if wordy(a.noun + b.noun) else (a.noun[-2:], b.noun[-2:])
-    return not (an and bn and an != bn and an not in bn and bn not in an)
+    if wordy(a.noun + b.noun):
+        an, bn = a.noun, b.noun  # English: whole words (truck, seat)
+        return not (an and bn and an != bn and an not in bn and bn not in an)
+    an, bn = a.noun[-2:], b.noun[-2:]
+    return not (an and bn and an != bn and an not in b.noun and bn not in a.noun)
 
 
 def _unit(q: Quantity) -> str:

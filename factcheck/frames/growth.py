@@ -27,8 +27,17 @@ def _tag(f: Fact) -> str:
     return "down" if f.sign < 0 else "up"
 
 
-def _attached(facts: list[Fact], level: Fact, role: str) -> list[Fact]:
-    return [f for f in facts if f.subject == level.index and f.role == role and not f.paren]
+def _attached(facts: list[Fact], level: Fact, role: str, by_subject: dict | None = None) -> list[Fact]:
+    pool = by_subject.get(level.index, ()) if by_subject is not None else facts
+    return [f for f in pool if f.subject == level.index and f.role == role and not f.paren]
+
+
+def _by_subject(facts: list[Fact]) -> dict[int, list[Fact]]:
+    out: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.subject is not None:
+            out.setdefault(f.subject, []).append(f)
+    return out
 
 
 def _stated_with(priors: list[Fact], claim: Fact) -> Fact | None:
@@ -127,20 +136,16 @@ def growth(ctx) -> list[Binding]:
     facts = ctx.facts.facts
     by_index = ctx.facts.by_index
     out: list[Binding] = []
-    attached: dict[int, list[Fact]] = {}  # the figures that qualify each level, gathered once (linear time)
-    for f in facts:
-        if f.subject is not None:
-            attached.setdefault(f.subject, []).append(f)
+    subs = _by_subject(facts)
     for level in facts:
         if level.paren or not (level.role == "level" or (level.role == "share" and level.q.type == "percent")):
             continue
-        mine = attached.get(level.index, [])
-        priors = _attached(mine, level, "prior")
+        priors = _attached(facts, level, "prior", subs)
         prior = _stated_with(priors, level)
-        rates = _attached(mine, level, "rate")
-        changes = _attached(mine, level, "change")
-        cagrs = _attached(mine, level, "cagr")
-        points = [f for f in mine if f.role == "points"]
+        rates = _attached(facts, level, "rate", subs)
+        changes = _attached(facts, level, "change", subs)
+        cagrs = _attached(facts, level, "cagr", subs)
+        points = [f for f in subs.get(level.index, ()) if f.role == "points"]
         how_prior = ""
         if prior is not None and same_dimension(prior.q, level.q):
             how_prior = f"prior level {describe(prior)}, stated with {describe(level)} in one sentence"
@@ -156,7 +161,7 @@ def growth(ctx) -> list[Binding]:
                 p = _prior_elsewhere(facts, level, r)
                 how = (f"prior level {describe(p)}: the same measure, dated to the period the rate compares with"
                        if p is not None else "")
-            if p is None and not changes:
+            if p is None and not [d for d in changes if not d.compare or d.compare == r.compare]:
                 found = _by_clause_words(ctx, facts, level, r)
                 if found is not None:
                     p, certain = found

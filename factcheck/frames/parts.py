@@ -69,8 +69,38 @@ def _partition(lex, parts: list[Fact]):
     return None
 
 
+def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], wholes: set[int]) -> Fact | None:
+    """The whole a topic's breakdown belongs to (按经营地分，城镇…；乡村…; 从贸易方式看，一般贸易…): of the figures of the
+    last sentences, the one whose measure shares most with the parts' common head; among equals, one that is broken
+    down elsewhere (the lead total), then the nearest — not simply the figure before the marker (对欧盟进出口)."""
+    head = _lcs_suffix([m.key for m in members]) if len(members) > 1 else members[0].key
+    grams = {head[i:i + 2] for i in range(len(head) - 1)}
+    cands = []
+    for f in facts:
+        if f.index > before.index or f.sentence < before.sentence - 10 or f.role != "level" or f.paren:
+            continue
+        if not same_kind(f, members[0]) or not f.additive or any(f.index == m.index for m in members):
+            continue
+        score = len(grams & {f.key[i:i + 2] for i in range(len(f.key) - 1)})
+        partition = _partition(lex, members) if len(members) > 1 else None
+        if partition is not None and partition.whole and partition.whole in f.measure:
+            score += 10  # 三次产业 make up 生产总值: the lexicon names the whole
+        if score == 0:
+            continue
+        cands.append((score, f.index in wholes, f.index, f))
+    if not cands:
+        return None
+    best = max(cands, key=lambda t: t[:3])[3]
+    if max(t[0] for t in cands) == 0:
+        return None  # nothing names it: a known partition alone does not say whose breakdown it is
+    best.cues.append("topic-block")
+    return best
+
+
 def _partition_siblings(lex, a: Fact, b: Fact) -> bool:
     for p in lex.partitions:
+        if p.whole and holds(a.measure, p.whole):
+            continue  # 进出口 is the whole of 出口 and 进口, not their sibling
         wa = [w for w in p.parts if holds(a.measure, w)]
         wb = [w for w in p.parts if holds(b.measure, w)]
         if wa and wb and not set(wa) & set(wb):
@@ -261,6 +291,9 @@ def parts(ctx) -> list[Binding]:
                 continue
             if members and f.q.unit != members[-1].q.unit:
                 break  # 用地面积103.599亩，…建筑面积215908平方米: another measure, written in another unit
+            if f.period_explicit and f.period != whole.period and not _months(f.period.span) <= (
+                    _months(whole.period.span) or set()) and not (members and members[0].period_explicit):
+                break  # 21个行业…其中，7月份有23个: the month's own count, not a part of the year's
             if any(d.name in f.measure for d in lex.derived):
                 continue  # 顺差 after 出口 and 进口: a derived figure, not a part
             if len(members) >= 2 and not _siblings(members + [f], ctx) and (_siblings(members, ctx)
@@ -276,6 +309,12 @@ def parts(ctx) -> list[Binding]:
             members.append(f)
         if not members:
             continue
+        if "topic-block" in whole.cues:
+            # 从贸易方式看，一般贸易进出口…；加工贸易进出口…: the breakdown of the topic's total (全省进出口总值), not of
+            # the figure that happens to stand before the marker
+            whole = _topic_whole(lex, facts, whole, members, {b.slots["total"].index for b in out if "total" in b.slots})
+            if whole is None:
+                continue
         part_qs = [f.q for f in members]
         if len(members) == 1:
             if "topic-block" in whole.cues and len(_lcs_suffix([whole.key, members[0].key])) < 2:
@@ -303,6 +342,9 @@ def parts(ctx) -> list[Binding]:
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         elif count is not None and count == len(members) and why:
             how = f"the text counts {count} parts and lists {count}"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        elif why and _shares_complete(facts, members):
+            how = f"{len(members)} parts listed under {whole.q.text}, their shares making up 100%"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         else:
             how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
@@ -392,8 +434,8 @@ def _remainder(ctx, lex, facts: list[Fact]) -> list[Binding]:
         if len(earlier) != 2:
             continue  # a whole and one part before the rest, nothing else of the kind
         whole, part = earlier
-        if whole.q.hi < part.q.lo or whole.q.hi < rest.q.lo:
-            continue
+        if not (whole.q.value > part.q.value and whole.q.value > rest.q.value):
+            continue  # the whole is more than either of its two parts
         if not (rest.noun and whole.noun and (whole.noun in rest.noun or rest.noun in whole.noun)):
             continue  # 400多个展位 … 余下100多个展位: the rest names what the whole counts
         out.append(Binding(slots={"parts": [part.q, rest.q], "total": whole.q}, tags={"complete", "remainder"},
@@ -441,6 +483,18 @@ def _further(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
     return out
 
 
+def _shares_complete(facts: list[Fact], members: list[Fact]) -> bool:
+    """Every part states its share and the shares make 100 within their rounding: the list names every part."""
+    shares = []
+    for m in members:
+        s = [f for f in facts if f.role == "share" and f.subject == m.index and f.q.type == "percent"]
+        if len(s) != 1:
+            return False
+        shares.append(s[0].q)
+    lo, hi = sum(q.lo for q in shares), sum(q.hi for q in shares)
+    return lo <= 100.0 + 1e-9 <= hi + 1e-9 or lo - 1e-9 <= 100.0 <= hi
+
+
 def _same_noun(ctx, facts: list[Fact], taken: set[int]) -> list[Binding]:
     """全国有519个城市…，达到一级标准的城市21个，二级标准的城市378个…: a count of things, then counts of kinds of
     those things in the same sentence (each named with the whole's noun)."""
@@ -459,6 +513,11 @@ def _same_noun(ctx, facts: list[Fact], taken: set[int]) -> list[Binding]:
             if f.measure.endswith(whole.noun) and f.measure != whole.noun:
                 members.append(f)
         if len(members) < 2:
+            continue
+        if _shares_complete(facts, members):
+            out.append(Binding(slots={"parts": [f.q for f in members], "total": whole.q}, tags={"complete"},
+                               how=f"{len(members)} kinds of {whole.noun} counted after {whole.q.text}, their shares "
+                                   "making up 100%"))
             continue
         out.append(Binding(slots={"parts": [f.q for f in members], "total": whole.q}, tags={"partial"},
                            how=f"{len(members)} kinds of {whole.noun} counted after {whole.q.text}; the list may be partial"))

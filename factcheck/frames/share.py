@@ -21,7 +21,7 @@ LOOK_BACK = 6  # sentences
 
 def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclude: set[int],
            scope: str = "", generic=lambda s: False, blocked=lambda w, h: False, shortened: bool = True,
-           back: int = LOOK_BACK) -> Fact | None:
+           back: int = LOOK_BACK, wholes: set[int] | None = None) -> Fact | None:
     """The one level figure before `before` whose measure reads as `name` (best match, clearly ahead), in the
     scope the name gives (英国国际学生 is not a university's 国际学生)."""
     best: list[tuple[float, Fact]] = []
@@ -32,8 +32,8 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
             continue
         if scope and generic(scope) and f.scope and generic(f.scope) and f.scope != scope:
             continue  # 全国林场总数 is not 全县's
-        if f.sentence < before.sentence - back or f.index > before.index + 6:
-            continue
+        if f.sentence < before.sentence - back or f.index > before.index:
+            continue  # a base or part stated before the share, never after it
         if f.sentence > before.sentence:
             continue
         if like is not None and not same_dimension(f.q, like.q):
@@ -41,6 +41,13 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
         score = named_match(name, f.key, blocked) if shortened else measure_match(name, f.key)
         if score >= 0.8:
             best.append((score, f))
+    if wholes is not None and best:
+        # of names that read equally well, the figure that is broken down into parts is the whole meant
+        top = max(sc for sc, _ in best)
+        tied = [t for t in best if t[0] == top]
+        broken = [t for t in tied if t[1].index in wholes]
+        if len(tied) > 1 and len(broken) == 1:
+            return broken[0][1]
     if not best:
         return None
     # the nearest sentence first: a name in the share's own sentence means the figure there
@@ -58,6 +65,10 @@ def _inline_base(fs, facts: list[Fact], s: Fact, part: Fact) -> Fact | None:
         return None
     f = prev[-1]
     return f if f.index != part.index and same_dimension(f.q, part.q) else None
+
+
+def _wholes(ctx) -> set[int]:
+    return {b.slots["total"].index for b in bindings(ctx, "parts") if "total" in b.slots}
 
 
 def _container(ctx, part: Fact) -> Fact | None:
@@ -123,7 +134,8 @@ def share(ctx) -> list[Binding]:
         elif s.base:
             scope, key = fs.key_of(s.base)
             base = _named(facts, key, s, part, {part.index, s.index}, scope,
-                          lambda sc: bool(lex.marker("generic_scope").fullmatch(sc)), lex.holds_as_part)
+                          lambda sc: bool(lex.marker("generic_scope").fullmatch(sc)), lex.holds_as_part,
+                          wholes=_wholes(ctx))
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
