@@ -32,6 +32,8 @@ CALENDAR = {"year", "date", "duration"}
 _PH = "\ue001-\ue00f"
 PLACEHOLDER = re.compile(f"[{_PH}]")
 NOW = 10000  # the year a text calls "this year" when it never names it: "last year" is NOW - 1
+ZONE = 400  # how far around a figure its words are read (a clause is rarely longer; bounded for linear time)
+_FIGURE_CHARS = [chr(c) for c in range(0xE001, 0xE010)]
 
 _SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;])\n(?=[a-z$+(]|(?<=[a-z,]\n)\d)")
 _SENT_END = re.compile(rf"[.!?]+[\"”’)]?\s+(?=[A-Z\"“‘({_PH}$£€])|\n\s*")
@@ -314,11 +316,11 @@ class EnReader:
     # -- one figure ----------------------------------------------------------------------------------------
     def _fact(self, q: Quantity, p: int, s: int, c: int, cstart: int, period: Period, scope: str) -> Fact:
         t = self.t
-        zone = t[cstart:p]
-        k = max((i for i, ch in enumerate(zone) if PLACEHOLDER.match(ch)), default=-1)
+        zone = t[max(cstart, p - ZONE):p]  # the clause up to the figure (its last ZONE characters: linear time)
+        k = max(zone.rfind(ch) for ch in _FIGURE_CHARS)
         local = zone[k + 1:]
         cend = self.clause_starts[c + 1] if c + 1 < len(self.clause_starts) else len(t)
-        rest = t[p + 1:cend]
+        rest = t[p + 1:min(cend, p + 1 + ZONE)]
         nk = PLACEHOLDER.search(rest)
         tail = rest[:nk.start()] if nk else rest
         self._tail_next = bool(nk)
@@ -350,7 +352,7 @@ class EnReader:
         if cm is not None and f.role in ("change", "rate", "points", "prior", "multiple"):
             f.compare = re.sub(r"^(?:from|on) (?=a |the )", "", re.sub(r"\s+", " ", cm.group("cmp").lower()))
         f.compare_period = self._compare_period(f)
-        if f.role in ("rate", "change", "cagr", "level") and _REAL.search(self.t[cstart:cend]):
+        if f.role in ("rate", "change", "cagr", "level") and _REAL.search(self.t[max(cstart, p - ZONE):min(cend, p + ZONE)]):
             f.cues.append("real")  # in real terms: not the nominal levels beside it
         f.measure, own_scope = self._measure(f, local, tail, cue, k >= 0)
         tm = re.match(r"\A\s+(?:in|at)\s+(?:the\s+)?(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})", tail)
@@ -725,7 +727,7 @@ class EnReader:
                 continue
             first = g[0]
             p = self.qpos[first.index]
-            lead = self.t[self.clause_starts[first.clause]:p]
+            lead = self.t[max(self.clause_starts[first.clause], p - ZONE):p]
             if not re.search(r"(?:^|[\s,])(?:it|they|this|that)\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?"
                              rf"(?:{_w(self.lex.words('up') + self.lex.words('down'))})\b", lead, re.I):
                 continue
@@ -788,8 +790,9 @@ class EnReader:
         if ("to" in level.cues or priors) and not level.sign:
             signs = [f.sign for f in g if f.role in ("rate", "change", "points") and f.sign]
             start = self.qpos[g[0].index]
-            lead = self.t[self.clause_starts[level.clause]:max(self.qpos[level.index], self.qpos[g[-1].index])]
-            lead = lead[:max(0, start - self.clause_starts[level.clause])] + PLACEHOLDER.sub(" ", lead[max(0, start - self.clause_starts[level.clause]):])
+            c0 = max(self.clause_starts[level.clause], start - ZONE)
+            lead = self.t[c0:max(self.qpos[level.index], self.qpos[g[-1].index])][:2 * ZONE]
+            lead = lead[:max(0, start - c0)] + PLACEHOLDER.sub(" ", lead[max(0, start - c0):])
             if signs:
                 level.sign = signs[0]
             elif any("up from" in " ".join(p.cues) for p in priors) or re.search(r"\bup\s+from\b", lead, re.I):

@@ -232,7 +232,7 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
             block_sentence = whole.sentence
     elif (lex.marker("container").fullmatch(re.split(r"[,，;；:：]", gap)[0] + "，")
           and nxt is not None and nxt.sentence == whole.sentence
-          and (not lex.has_marker("container_lead") or lex.marker("container_lead").search(norm[s_start:whole.q.start]))):
+          and (not lex.has_marker("container_lead") or lex.marker("container_lead").search(norm[max(s_start, whole.q.start - 80):whole.q.start]))):
         # 在70只分红的基金中，债券型基金有46只…; Of the 20 sectors surveyed, 13 …: a container and its members
         block_sentence = whole.sentence
         m = None
