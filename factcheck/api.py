@@ -58,8 +58,6 @@ def check_text(text: str, path: str = "<text>", language: str | None = None,
     ctx = Context(doc, quantities)
     active = rules if rules is not None else load_rules(rule_paths, doc.language)
     active = [r for r in active if r.language == doc.language]
-    if os.environ.get("FC_FRAMES_ONLY"):  # TEMP experiment switch
-        active = [r for r in active if r.frame]
     findings: list[Finding] = list(hidden)
     for cand in find_candidates(ctx, active):
         f = judge(ctx, cand)

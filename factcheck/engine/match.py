@@ -55,7 +55,7 @@ def frame_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
     for b in bindings(ctx, rule.frame or ""):
         if not _guards_pass(rule.guards, b.tags):
             continue
-        absent = names - set(b.slots)
+        absent = (parse_relation(b.relation).names if b.relation else names) - set(b.slots)
         if b.expected is None and (absent - missing_ok or rule.stated in absent):
             continue
         qs = b.quantities() + b.extra + ([b.stated] if b.stated is not None else [])

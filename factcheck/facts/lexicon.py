@@ -122,6 +122,14 @@ class Lexicon:
                 return True
         return False
 
+    def names_total(self, name: str) -> bool:
+        """出口总额, 总收入: a name for the whole total of a measure."""
+        return any(t in name for t in self.words("total"))
+
+    def narrowed(self, wanted: str, have: str) -> bool:
+        """Is `have` narrowed by a qualifier `wanted` lacks (私营企业出口 is only a part of 出口)?"""
+        return any(q in have and q not in wanted for q in self.words("part_qualifier"))
+
     def has_marker(self, name: str) -> bool:
         return bool(self.spec.markers.get(name))
 

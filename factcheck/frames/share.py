@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, bindings, frame
+
+from ..extract.zh import COUNT_UNITS
 from .common import describe, measure_match, named_match, same_dimension, wordy
 
 LOOK_BACK = 6  # sentences
+# things counted one by one; 类, 种, 项 count kinds, and a share of kinds is a share of something else
+ITEM_UNITS = COUNT_UNITS - set("类 种 项 批 大类 门类 方面 行业 产业 部门 领域 届 场 起".split())
 
 
 def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclude: set[int],
@@ -42,12 +46,18 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
         if score >= 0.8:
             best.append((score, f))
     if wholes is not None and best:
-        # of names that read equally well, the figure that is broken down into parts is the whole meant
+        # of names that read equally well, the figure that is broken down into parts is the whole meant, else the
+        # one named most generally (出口陶瓷, not 一般贸易方式出口值, for 出口总额)
         top = max(sc for sc, _ in best)
         tied = [t for t in best if t[0] == top]
         broken = [t for t in tied if t[1].index in wholes]
         if len(tied) > 1 and len(broken) == 1:
             return broken[0][1]
+        if len(tied) > 1 and top < 1.0:
+            shortest = min(len(t[1].key) for t in tied)
+            general = [t for t in tied if len(t[1].key) == shortest]
+            if len(general) == 1:
+                return general[0][1]
     if not best:
         return None
     # the nearest sentence first: a name in the share's own sentence means the figure there
@@ -91,6 +101,11 @@ def share(ctx) -> list[Binding]:
     carried: dict[int, tuple[Fact, int]] = {}  # paragraph-ish memory: the last named base and its sentence
     last_base: tuple[Fact, int] | None = None
     for s in facts:
+        if s.role == "level" and s.q.type == "percent":
+            b = _of_count(ctx, fs, facts, s)  # 74.5%的次新基金: a percent of a counted noun
+            if b is not None:
+                out.append(b)
+            continue
         if s.role != "share" or s.q.type != "percent":
             continue
         part = fs.by_index.get(s.subject) if s.subject is not None else None
@@ -114,7 +129,7 @@ def share(ctx) -> list[Binding]:
         if part is None and s.base_q is not None and s.base_q in fs.by_index:
             last_base = (fs.by_index[s.base_q], s.sentence)  # Health takes 38.2% of the $37.2bn budget, and …
         if part is None:
-            b = _complement(ctx, fs, facts, s)
+            b = _complement(ctx, fs, facts, s) or _combined(ctx, fs, facts, s, lex) or _of_count(ctx, fs, facts, s)
             if b is not None:
                 out.append(b)
             continue
@@ -133,9 +148,7 @@ def share(ctx) -> list[Binding]:
             base, how_base = inline, f"base {inline.q.text}, stated in the share's own phrase"
         elif s.base:
             scope, key = fs.key_of(s.base)
-            base = _named(facts, key, s, part, {part.index, s.index}, scope,
-                          lambda sc: bool(lex.marker("generic_scope").fullmatch(sc)), lex.holds_as_part,
-                          wholes=_wholes(ctx))
+            base = _named_base(ctx, lex, facts, key, s, part, {part.index, s.index}, scope)
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
@@ -197,9 +210,80 @@ def _complement(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
     if not any(n in clause for n in _NEGATION):
         return None  # only a part said not to have what the share counts makes the rest a reading
     rest = Binding(slots={"part": part.q, "base": whole.q, "share": s.q}, relation="(base - part) / base * 100 = share",
+                   tags={"rest"},
                    how=f"the share of {whole.q.text} left after the {part.q.text} the text excludes",
                    reading=f"of the rest ({whole.q.text} − {part.q.text})")
     own = Binding(slots={"part": part.q, "base": whole.q, "share": s.q},
                   how=f"{part.q.text}'s own share of {whole.q.text}", reading=f"{part.q.text} of {whole.q.text}")
     rest.alternatives = [own]
     return rest
+
+
+def _named_base(ctx, lex, facts, key, s, like, exclude, scope) -> Fact | None:
+    """The base a share names; a total (出口总额) may have been stated further back, at the top of the article."""
+    generic = lambda sc: bool(lex.marker("generic_scope").fullmatch(sc))  # noqa: E731
+    total = lex.names_total(s.base)
+    blocked = lambda w, h: lex.holds_as_part(w, h) or (total and lex.narrowed(w, h))  # noqa: E731
+    base = _named(facts, key, s, like, exclude, scope, generic, blocked, wholes=_wholes(ctx))
+    if base is None and total:
+        base = _named(facts, key, s, like, exclude, scope, generic, blocked, wholes=_wholes(ctx), back=4 * LOOK_BACK)
+    return base
+
+
+def _combined(ctx, fs, facts: list[Fact], s: Fact, lex) -> Binding | None:
+    """对欧盟出口0.8亿美元…；对美国出口0.7亿美元…。两者合计占同期出口总额的49.5%: the share of the parts just
+    named, together, in a base the phrase names."""
+    m = lex.marker("together").search(ctx.doc.norm[max(0, s.q.start - 30):s.q.start])
+    if not m or not s.base:
+        return None
+    n = {"两": 2, "二": 2, "三": 3, "四": 4}.get(m.group("n") or "两", 2)
+    prev = [f for f in facts if f.index < s.index and f.sentence >= s.sentence - 1 and f.role == "level"]
+    if len(prev) < n:
+        return None
+    parts = prev[-n:]
+    if not all(same_dimension(p.q, parts[0].q) for p in parts):
+        return None
+    scope, key = fs.key_of(s.base)
+    base = _named_base(ctx, lex, facts, key, s, parts[0], {p.index for p in parts} | {s.index}, scope)
+    if base is None:
+        return None
+    return Binding(slots={"parts": [p.q for p in parts], "base": base.q, "share": s.q},
+                   relation="sum(parts) / base * 100 = share",
+                   how=f"the {n} figures just named, together ({m.group()}), of {describe(base)}")
+
+
+def _of_count(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
+    """今年新开业的便利店有80家，其中62.4%的便利店实现盈利: a share of a count must be a whole number of the things
+    counted (62.4% of 80 is 49.9: no whole number of shops gives it). Only things counted one by one (家, 只, 人),
+    never kinds (3类物资: 56%的物资 is a share of their weight), and only the noun the count names."""
+    from ..facts.lexicon import lexicon
+    m = lexicon(ctx.doc.language).marker("of_noun").match(ctx.doc.norm, s.q.end)
+    if not m:
+        return None
+    noun = m.group("noun")
+    base = None
+    for f in reversed([f for f in facts if f.index < s.index and f.sentence >= s.sentence - 1]):
+        if f.role == "level" and f.q.unit in ITEM_UNITS and f.q.bound == "exact" and f.q.lo == f.q.hi \
+                and f.q.value == int(f.q.value) and any(_names_same(w, noun) for w in (f.noun, f.measure) if w):
+            base = f
+            break
+    if base is None or base.q.value < 5:
+        return None
+    between = ctx.doc.norm[base.q.end:s.q.start]
+    if not lexicon(ctx.doc.language).marker("breakdown").search(between) or any(
+            f.q.unit == base.q.unit and base.index < f.index < s.index for f in facts):
+        return None  # only 有122只，其中74.5%的…: the count is the whole the share breaks down, with nothing between
+    n = int(base.q.value)
+    k = round(n * s.q.value / 100)
+    if not 0 <= k <= n:
+        return None
+    share = k / n * 100
+    return Binding(slots={}, stated=s.q, expected=(share, share),
+                   arithmetic=f"{k} of {base.q.text} = {share:.2f}% (the nearest whole number of them)",
+                   how=f"{s.q.text} of the {n} counted in {base.q.text}: a share of a count is a whole number of them",
+                   extra=[base.q], tags={"count"})
+
+
+def _names_same(counted: str, following: str) -> bool:
+    """便利店 (the count's words end so) opens 便利店已实现盈利 (the words after the share's 的)."""
+    return any(following.startswith(counted[i:]) for i in range(len(counted) - 1))
