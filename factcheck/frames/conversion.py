@@ -15,12 +15,15 @@ from . import Binding, frame
 SLACK = 0.05
 
 
-def _pairs(facts: list[Fact]) -> list[tuple[Fact, Fact]]:
+def _pairs(facts: list[Fact], units: set[str]) -> list[tuple[Fact, Fact]]:
+    """Amounts with a bracketed amount in another unit right after them; only units the lexicon lists as
+    convertible, when it lists any (匹兹堡大学(1.42万美元) after 前五位 is no conversion)."""
     out = []
     prev: Fact | None = None
     for f in facts:
         if f.paren and prev is not None and f.sentence == prev.sentence and f.q.type == "amount" == prev.q.type:
-            if f.q.unit and prev.q.unit and f.q.unit != prev.q.unit and prev.q.value > 0 and f.q.value > 0:
+            if f.q.unit and prev.q.unit and f.q.unit != prev.q.unit and prev.q.value > 0 and f.q.value > 0 and (
+                    not units or {f.q.unit, prev.q.unit} <= units):
                 if f.q.bound == "exact" and prev.q.bound in ("exact", "approx", "near", "more", "lower"):
                     out.append((prev, f))
             continue  # ($915,000; £486,000): every bracketed figure converts the figure before the bracket
@@ -37,7 +40,9 @@ def _ratio(a: Fact, b: Fact) -> tuple[float, float]:
 def conversion(ctx) -> list[Binding]:
     facts = ctx.facts.facts
     groups: dict[tuple[str, str], list[tuple[Fact, Fact]]] = {}
-    for a, b in _pairs(facts):
+    from ..facts.lexicon import lexicon
+
+    for a, b in _pairs(facts, set(lexicon(ctx.doc.language).words("convertible"))):
         if a.q.unit > b.q.unit:
             a, b = b, a  # one orientation per pair of currencies
         groups.setdefault((a.q.unit, b.q.unit), []).append((a, b))

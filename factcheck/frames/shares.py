@@ -23,6 +23,8 @@ def _members(facts: list[Fact], sentence: int) -> list[Fact]:
             continue
         if f.role not in ("share", "level") or f.subject is not None or f.base_q is not None:
             continue
+        if not any(c.isdigit() for c in f.q.text):
+            continue  # 一半, half: a word, not a share measured and rounded
         if "rate-level" in f.cues or "growth-rate" in f.cues or f.q.bound not in ("exact", "approx"):
             continue
         out.append(f)
