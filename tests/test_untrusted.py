@@ -401,6 +401,19 @@ def test_a_million_lines_of_growth_rates_finish(tmp_path):
     assert r.returncode == 0 and json.loads(out(r))["files"][0]["coverage"]["numbers_found"] == 90_000
 
 
+@pytest.mark.parametrize("line,language", [
+    ("全国人口9万人。男性人口5万人，占5%；出口5亿元，增长5%；进口3亿元，下降2%，比全省(5%)高3个百分点。"
+     "企业有80家，其中62%的企业盈利。贸易逆差2亿元。", "zh"),
+    ("Exports rose 5% to $5bn and the deficit was $2bn. Exports of goods were $3bn and exports of services $2bn, "
+     "or 40% of the total.", "en"),
+])
+def test_eighty_thousand_figures_of_every_family_finish(tmp_path, line, language):
+    # frames look near each figure through an index: before, some scanned every figure for each (hours here)
+    (tmp_path / "a.txt").write_text((line + "\n") * 7000, encoding="utf-8")
+    r = fc("run", "-f", "json", "--language", language, "a.txt", cwd=tmp_path, timeout=120)
+    assert r.returncode in (0, 1) and json.loads(out(r))["files"][0]["coverage"]["numbers_found"] > 40_000
+
+
 def test_eight_thousand_unclosed_disable_comments(tmp_path):
     (tmp_path / "a.md").write_text(WRONG + "\n" + "<!--factcheck-disable\n" * 8000, encoding="utf-8")
     # 136,000 Latin letters of comments would read as English: the language is given (and the flip is warned about)

@@ -191,6 +191,9 @@ class EnReader:
         self.expected_after = re.compile(r"\A\s+(?:(?:that|which)\s+(?:had\s+been|was|were)\s+)?(?:widely\s+|had\s+been\s+)?"
                                          r"(?:expected|forecast|predicted|anticipated|projected|targeted)\b", re.I)
         self.rank_before = re.compile(rf"\b(?:{W('rank_before')})\s*\Z", re.I)
+        # aged from 16 to 64, ages 25-54, between the ages of 18 and 24: the bounds of an age band, not figures
+        self.age_band = re.compile(rf"\b(?:{W('age_before')})\s+(?:from\s+|between\s+)?(?:(?:\d+|[{_PH}])\s*(?:to|and|-|–)\s*)?\Z",
+                                   re.I)
         self.anaphora = re.compile(rf"\A\s*(?:{W('anaphora')})\b", re.I)
         self.stop = {w.lower() for w in lex.words("stop")}
         self.generic = {w.lower() for w in lex.words("generic")}
@@ -329,7 +332,7 @@ class EnReader:
         if f.paren and q.type == "percent" and re.search(r"\(\s*or\s*\Z", local) and zone[k] != "\ue002":
             f.paren = False  # $8 billion (or 9 percent) more: the rate of the change, not a restatement
         self._zone = zone
-        f.role, f.sign, cue = self._role(q, local, tail, rest)
+        f.role, f.sign, cue = self._role(q, local, tail, rest, zone)
         if cue:
             f.cues.append(cue)
         # period: the words right after the figure (48,350 in 2024), else its clause up to it, else the sentence
@@ -388,9 +391,11 @@ class EnReader:
         if lead and not re.search(r"\b(?:since|from|compared|than|when)\b", self.norm[lead[0].start - 30:lead[0].start], re.I):
             f.year_q = lead[0].index
 
-    def _role(self, q: Quantity, local: str, tail: str, rest: str) -> tuple[str, int, str]:
+    def _role(self, q: Quantity, local: str, tail: str, rest: str, zone: str = "") -> tuple[str, int, str]:
         typ = q.type
         if typ == "ordinal" or (self.rank_before.search(local) and typ in ("amount", "number")):
+            return "rank", 0, ""
+        if not q.unit and self.age_band.search(zone):
             return "rank", 0, ""
         if typ == "number" or q.range_with is not None:
             return "other", 0, ""  # a range (6-6.5%, 11-14 euros) states no one figure to check
@@ -959,6 +964,7 @@ class EnReader:
                 continue
         self._generic_bases(facts)
         self._continuations(facts)
+        parts = {h.subject for h in facts if h.role == "share"}
         for f in facts:
             # Approvals totalled 61,300 in March, …, and almost one in three, 18,900, were for remortgaging
             if f.role != "share" or f.base or f.base_q is not None or f.subject not in by_index:
@@ -966,14 +972,14 @@ class EnReader:
             part = by_index[f.subject]
             if part.index < f.index:
                 continue  # not a figure in apposition after the share
-            parts = {h.subject for h in facts if h.role == "share"}
-            lead = [g for g in facts if g.sentence == f.sentence and g.index < f.index and g.role == "level"
+            lead = [g for g in _in_sentence(facts, f.sentence) if g.index < f.index and g.role == "level"
                     and not g.paren and _same_dim(g.q, part.q) and g.index != part.index and g.index not in parts]
             if lead:
                 f.base_q = lead[0].index
                 f.cues.append("sentence-base")
 
     def _generic_bases(self, facts: list[Fact]) -> None:
+        by_index = {f.index: f for f in facts}
         for f in facts:
             if f.role != "share" or f.base_q is not None:
                 continue
@@ -985,7 +991,7 @@ class EnReader:
             if PLACEHOLDER.search(base):
                 continue
             if self.key(base) == "":
-                part = next((g for g in facts if g.index == f.subject), None)
+                part = by_index.get(f.subject) if f.subject is not None else None
                 whole = self._whole_before(facts, f, part)
                 if whole is not None:
                     f.base_q = whole.index  # a third of the total: the whole broken down just before
@@ -1001,10 +1007,15 @@ class EnReader:
     def _whole_before(self, facts: list[Fact], f: Fact, part: Fact | None) -> Fact | None:
         """The latest level in the sentences just before whose breakdown follows it ('$18.4bn … Of this amount, …')."""
         norm = self.norm
-        for g in reversed([g for g in facts if g.index < f.index and f.sentence - 3 <= g.sentence <= f.sentence]):
+        sents = _sentence_numbers(facts)  # text order: a window by binary search keeps this linear
+        lo, hi = bisect.bisect_left(sents, f.sentence - 3), bisect.bisect_right(sents, f.sentence)
+        for k in range(hi - 1, lo - 1, -1):
+            g = facts[k]
+            if g.index >= f.index:
+                continue
             if g.role != "level" or g.paren or (part is not None and (g.index == part.index or not _same_dim(g.q, part.q))):
                 continue
-            nxt = next((h for h in facts if h.index > g.index), None)
+            nxt = facts[k + 1] if k + 1 < len(facts) else None
             gap = norm[g.q.end:nxt.q.start if nxt is not None else g.q.end + 80]
             after = re.split(r"(?<=[.!?])\s+", gap, maxsplit=1)
             if self.lex.marker("breakdown").search(gap) or (len(after) > 1 and self.lex.marker("breakdown_back").search(after[1])):
@@ -1157,3 +1168,18 @@ def scope_words(scope: str) -> set[str]:
 @register("en")
 def read_en(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
     return EnReader(lex).read(doc, quantities)
+
+
+_SENTS: list = [None, None]  # the last fact list seen and its sentence numbers
+
+
+def _sentence_numbers(facts: list[Fact]) -> list[int]:
+    if _SENTS[0] is not facts or len(_SENTS[1]) != len(facts):
+        _SENTS[0], _SENTS[1] = facts, [f.sentence for f in facts]
+    return _SENTS[1]
+
+
+def _in_sentence(facts: list[Fact], sentence: int) -> list[Fact]:
+    """The facts of one sentence, from a list in text order (binary search)."""
+    sents = _sentence_numbers(facts)
+    return facts[bisect.bisect_left(sents, sentence):bisect.bisect_right(sents, sentence)]

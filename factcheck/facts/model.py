@@ -102,4 +102,16 @@ class FactSet:
     count_in: Callable[[str], int | None] = lambda text: None  # a count of things stated in a stretch of text
 
     def sentence_of(self, f: Fact) -> list[Fact]:
-        return [g for g in self.facts if g.sentence == f.sentence]
+        return self.in_sentences(f.sentence, f.sentence)
+
+    def in_sentences(self, first: int, last: int) -> list[Fact]:
+        """The facts of sentences first..last, in text order (found through an index: linear time over a text)."""
+        by = self.__dict__.get("_by_sentence")
+        if by is None:
+            by = self.__dict__["_by_sentence"] = {}
+            for g in self.facts:
+                by.setdefault(g.sentence, []).append(g)
+        out: list[Fact] = []
+        for s in range(max(first, 0), last + 1):
+            out.extend(by.get(s, ()))
+        return out

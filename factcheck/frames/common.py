@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
 import re
 
 from ..facts.model import Fact
@@ -11,6 +14,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=65536)
 def wordy(text: str) -> bool:
     """Written in words separated by spaces (English), not in characters (Chinese)."""
     return bool(_LATIN.search(text)) and not _CJK.search(text)
@@ -23,11 +27,17 @@ def _norm_word(w: str) -> str:
 
 def tokens(key: str) -> list[str]:
     """The units a measure is compared in: words for English, characters for Chinese."""
+    return list(_tokens(key))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(key: str) -> tuple[str, ...]:
     if wordy(key):
-        return [_norm_word(w) for w in key.split()]
-    return [c for c in key if not c.isspace()]
+        return tuple(_norm_word(w) for w in key.split())
+    return tuple(c for c in key if not c.isspace())
 
 
+@lru_cache(maxsize=65536)
 def holds(text: str, word: str) -> bool:
     """Does the text hold the word (出口 in 机电产品出口; 'export' in 'Exports to Asia', not in 'exporters')? A word
     written 'a|b' is any of its spellings (rise|rose|growth)."""
@@ -35,8 +45,8 @@ def holds(text: str, word: str) -> bool:
         return any(holds(text, w) for w in word.split("|") if w)
     if not wordy(word):
         return word in text
-    want = tokens(word)
-    have = tokens(re.sub(r"[^\w\s'’-]", " ", text))
+    want = _tokens(word)
+    have = _tokens(re.sub(r"[^\w\s'’-]", " ", text))
     n = len(want)
     return any(have[i:i + n] == want for i in range(len(have) - n + 1))
 
@@ -62,10 +72,36 @@ def same_kind(a: Fact, b: Fact) -> bool:
     return not (an and bn and an != bn and an not in b.noun and bn not in a.noun)
 
 
+_WINDOW_CACHE: list = [None, None]  # the last fact list seen and its sentence numbers
+
+
+def window(facts: list[Fact], first: int, last: int) -> list[Fact]:
+    """The facts of sentences first..last, from a list in text order, by binary search: a frame that looks only
+    near each figure stays linear in the length of the text."""
+    if _WINDOW_CACHE[0] is not facts:
+        _WINDOW_CACHE[0], _WINDOW_CACHE[1] = facts, [f.sentence for f in facts]
+    sents = _WINDOW_CACHE[1]
+    return facts[bisect_left(sents, first):bisect_right(sents, last)]
+
+
+def other_measure(lex, a: Fact, b: Fact) -> bool:
+    """Do the two figures measure different things by the lexicon's heads (工业总产值 vs 工业增加值, 利润 vs 营业收入)?
+    Heads where one holds the other (收入, 营业收入) are one family."""
+    def head(f: Fact) -> str:
+        hits = [h for h in lex.words("measure_heads") if h in f.measure]
+        return max(hits, key=len) if hits else ""
+    ha, hb = head(a), head(b)
+    return bool(ha and hb and ha not in hb and hb not in ha)
+
+
 def _unit(q: Quantity) -> str:
+    return _canonical_unit(q.unit)
+
+
+@lru_cache(maxsize=4096)
+def _canonical_unit(u: str) -> str:
     from ..extract.numbers import UNIT_FACTOR
 
-    u = q.unit
     u = {"美元": "美元", "亿美元": "美元", "人次": "人次", "万人次": "人次"}.get(u, u)
     return UNIT_FACTOR.get(u, (u, 1.0))[0]
 

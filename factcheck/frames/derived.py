@@ -8,19 +8,24 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import describe, same_dimension
+from .common import describe, same_dimension, tokens, wordy
 
 
-def _sources(facts: list[Fact], d: Fact, word: str, lex) -> list[tuple[str, Fact]]:
+def _sources(fs, d: Fact, word: str, lex) -> list[tuple[str, Fact]]:
     """Levels before d (nearest first) whose measure holds the word, with the qualifier around it (一般公共预算收入 ->
     一般公共预算)."""
     out = []
     # before it (出口…进口…顺差), or after it in its sentence (the deficit widened to €4.6bn, as imports rose to …)
-    near = [f for f in facts if f.index < d.index and f.sentence >= d.sentence - 4]
-    near = list(reversed(near)) + [f for f in facts if f.index > d.index and f.sentence == d.sentence]
+    window = fs.in_sentences(d.sentence - 4, d.sentence + 3)
+    near = [f for f in window if f.index < d.index]
+    # … or in the sentences that follow a lead (the deficit was $40.8bn. Exports were …, imports …)
+    near = list(reversed(near)) + [f for f in window if f.index > d.index]
     for f in near:
         if f.role != "level" or f.paren or not same_dimension(f.q, d.q):
             continue
+        if f.period.span and d.period.span and f.period.span != d.period.span or (
+                f.period.year and d.period.year and f.period.year != d.period.year):
+            continue  # another period's exports
         m = f.key
         if word not in m or any(word != w and word in w and w in m for w in _longer(lex, word)):
             continue  # 进出口 holds 出口
@@ -28,13 +33,28 @@ def _sources(facts: list[Fact], d: Fact, word: str, lex) -> list[tuple[str, Fact
     return out
 
 
-def _pair(facts, d, spec, lex) -> tuple[Fact, Fact] | None:
-    """The nearest two sources with the same qualifier (出口 and 进口; 一般公共预算收入 and 一般公共预算支出)."""
-    for ra, a in _sources(facts, d, spec.sources[0], lex):
-        for rb, b in _sources(facts, d, spec.sources[1], lex):
+def _pair(fs, d, spec, lex, vocab: set[str]) -> tuple[Fact, Fact] | None:
+    """The nearest two sources with the same qualifier (出口 and 进口; 一般公共预算收入 and 一般公共预算支出), a qualifier
+    the derived figure carries too (the goods deficit from exports and imports of goods, not from all exports);
+    of several, the one that shares most with it."""
+    if not wordy(d.key):
+        for ra, a in _sources(fs, d, spec.sources[0], lex):  # Chinese: the nearest pair of one qualifier
+            for rb, b in _sources(fs, d, spec.sources[1], lex):
+                if ra == rb and a.index != b.index and _one_body(a, b, d):
+                    return a, b
+        return None
+    own = set(tokens(d.key.replace(spec.name, " ", 1)))
+    required = own & vocab
+    best, score = None, -1
+    for ra, a in _sources(fs, d, spec.sources[0], lex):
+        for rb, b in _sources(fs, d, spec.sources[1], lex):
             if ra == rb and a.index != b.index and _one_body(a, b, d):
-                return a, b
-    return None
+                q = set(tokens(ra))
+                if not q <= own or not required <= q:
+                    continue
+                if len(q) > score:
+                    best, score = (a, b), len(q)
+    return best
 
 
 def _one_body(*fs: Fact) -> bool:
@@ -58,15 +78,23 @@ def derived(ctx) -> list[Binding]:
     lex = lexicon(ctx.doc.language)
     facts = ctx.facts.facts
     out: list[Binding] = []
+    used: set[tuple[int, int]] = set()
+    vocab: dict[int, set[str]] = {}
     for d in facts:
         if d.role != "level" or d.paren:
             continue
         for spec in lex.derived:
             if spec.name not in d.measure:
                 continue
-            pair = _pair(facts, d, spec, lex)
-            if pair is None:
-                continue
+            if id(spec) not in vocab:
+                # the words that qualify a source anywhere in the text (goods, services): those the derived figure
+                # carries, its sources must carry too
+                vocab[id(spec)] = {t for f in facts if f.role == "level" and f.key for w in spec.sources
+                                   if w in f.key for t in tokens(f.key.replace(w, " ", 1))}
+            pair = _pair(ctx.facts, d, spec, lex, vocab[id(spec)])
+            if pair is None or (pair[0].index, pair[1].index) in used:
+                continue  # one pair of sources makes one derived figure (not also the half-year's or the oil deficit)
+            used.add((pair[0].index, pair[1].index))
             a, b = pair
             out.append(Binding(slots={"a": a.q, "b": b.q, "derived": d.q},
                                how=f"{spec.name} = {spec.sources[0]} − {spec.sources[1]}: {describe(a)}, {describe(b)}",

@@ -18,7 +18,7 @@ import re
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import describe, measure_match, same_dimension
+from .common import describe, measure_match, same_dimension, window
 
 LOOK_BACK = 12  # sentences
 
@@ -147,6 +147,8 @@ def growth(ctx) -> list[Binding]:
         cagrs = _attached(facts, level, "cagr", subs)
         points = [f for f in subs.get(level.index, ()) if f.role == "points"]
         how_prior = ""
+        if prior is not None and level.q.type == "amount" and prior.additive != level.additive:
+            prior = None  # up from $2.2 billion, or 40 cents per share: a total is no prior of a per-share figure
         if prior is not None and same_dimension(prior.q, level.q):
             how_prior = f"prior level {describe(prior)}, stated with {describe(level)} in one sentence"
         elif prior is not None:
@@ -233,7 +235,7 @@ def _series(ctx, facts: list[Fact], level: Fact, r: Fact) -> Binding | None:
     nearest one before, within two sentences, of the same dimension and measure, at another time or named by
     the rate's comparison; certain only when the comparison names it or both periods are explicit."""
     cands = []
-    for f in reversed([f for f in facts if f.index < level.index and f.sentence >= level.sentence - 2]):
+    for f in reversed([f for f in window(facts, level.sentence - 2, level.sentence) if f.index < level.index]):
         if f.role not in ("level", "prior") or f.paren or not same_dimension(f.q, level.q):
             continue
         if f.additive != level.additive:
@@ -287,6 +289,12 @@ def points_ref(ctx) -> list[Binding]:
     by_index = ctx.facts.by_index
     out: list[Binding] = []
     for d in facts:
+        ref = by_index.get(d.subject) if d.role == "points" and d.subject is not None else None
+        if ref is not None and ref.paren and ref.q.type == "percent":
+            b = _bracketed_reference(ctx, facts, d, ref)  # 增长8.4%，比全省(7.7%)高0.7个百分点
+            if b is not None:
+                out.append(b)
+            continue
         if d.role == "points" and d.subject is None and d.own_measure:
             b = _named_points(ctx, facts, d)
             if b is not None:
@@ -311,9 +319,24 @@ def points_ref(ctx) -> list[Binding]:
     return out
 
 
+def _bracketed_reference(ctx, facts: list[Fact], d: Fact, ref: Fact) -> Binding | None:
+    """增长8.4%，比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点: the rate before 比 against each reference in brackets."""
+    from ..facts.lexicon import lexicon
+
+    rates = [f for f in ctx.facts.sentence_of(d) if f.index < ref.index and not f.paren
+             and f.q.type == "percent" and f.role in ("rate", "level")]
+    if not rates or not d.sign:
+        return None
+    rate = rates[-1]
+    if not lexicon(ctx.doc.language).marker("than").search(ctx.doc.norm[rate.q.end:ref.q.start]):
+        return None
+    return Binding(slots={"rate": rate.q, "ref": ref.q, "points": d.q}, tags={_tag(d)},
+                   how=f"{rate.q.text} against {ref.q.text}, stated in brackets after what it is compared with")
+
+
 def _prior_between(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:
     """增速比一季度的10.5%回落1.1个百分点: the rate compared with stands between the rate and its points."""
-    ps = [f for f in facts if rate.index < f.index < d.index and f.sentence == d.sentence and f.role == "prior"
+    ps = [f for f in window(facts, d.sentence, d.sentence) if rate.index < f.index < d.index and f.role == "prior"
           and f.q.type == "percent" and f.subject in (None, rate.index)]
     return ps[-1] if len(ps) == 1 else None
 
@@ -345,7 +368,7 @@ def _named_points(ctx, facts: list[Fact], d: Fact) -> Binding | None:
     key = key.replace("比重", "").replace("占比", "").replace("比例", "")
     rates = [f for f in facts if f.q.type == "percent" and f.role in ("share", "level") and f.index < d.index
              and f.sentence >= d.sentence - 6 and key and measure_match(key, f.key) >= 0.8]
-    priors = [f for f in facts if f.q.type == "percent" and f.role == "prior" and f.sentence == d.sentence
+    priors = [f for f in window(facts, d.sentence, d.sentence) if f.q.type == "percent" and f.role == "prior"
               and f.index < d.index]
     if len(rates) < 1 or len(priors) != 1:
         return None

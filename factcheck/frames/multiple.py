@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import describe, measure_match, same_dimension, wordy
+from .common import describe, measure_match, same_dimension, window, wordy
 
 
 def _prior_of(facts: list[Fact], level: Fact) -> Fact | None:
@@ -36,7 +36,7 @@ def multiple(ctx) -> list[Binding]:
             b = fs.by_index[m.base_q]
             base, how = b, f"base {b.q.text}, stated in the multiple's own phrase"
         elif "inline-base" in m.cues:
-            prev = [f for f in facts if f.index < m.index and f.sentence == m.sentence and f.role == "base"]
+            prev = [f for f in window(facts, m.sentence, m.sentence) if f.index < m.index and f.role == "base"]
             if prev and same_dimension(prev[-1].q, level.q):
                 base, how = prev[-1], f"base {prev[-1].q.text}, stated in the multiple's own phrase"
         elif m.base and lex.marker("period_name").fullmatch(m.base):

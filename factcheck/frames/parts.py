@@ -18,7 +18,7 @@ import re
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import holds, same_dimension, same_kind, short_name, tokens, wordy
+from .common import holds, other_measure, same_dimension, same_kind, short_name, tokens, window, wordy
 
 _PUNCT = r"[,，;；:：。.\s]"
 _STOP = r"[。!?！？\n]"
@@ -48,10 +48,13 @@ def _lcs_suffix(words: list[str]) -> str:
     return s
 
 
-def _partition(lex, parts: list[Fact]):
-    """The lexicon partition the parts name completely, one part each, or None."""
+def _partition(lex, parts: list[Fact], whole: Fact | None = None):
+    """The lexicon partition the parts name completely, one part each, or None. A partition that names its whole
+    (三次产业 make up 生产总值) is complete only under that whole: electricity use has a fourth part, households."""
     for p in lex.partitions:
         if len(p.parts) != len(parts):
+            continue
+        if whole is not None and p.whole and not holds(whole.measure, p.whole):
             continue
         used = set()
         ok = True
@@ -81,6 +84,10 @@ def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], whol
             continue
         if not same_kind(f, members[0]) or not f.additive or any(f.index == m.index for m in members):
             continue
+        if any(m.key and m.key == f.key for m in members):
+            continue  # 4月第三产业用电量 measures what a part measures: a part of another period, not the whole
+        if f.period.span and members[0].period.span and f.period.span != members[0].period.span:
+            continue  # 4月份 total, 1-4月 parts: the whole of another period
         score = len(grams & {f.key[i:i + 2] for i in range(len(f.key) - 1)})
         partition = _partition(lex, members) if len(members) > 1 else None
         if partition is not None and partition.whole and partition.whole in f.measure:
@@ -304,8 +311,13 @@ def parts(ctx) -> list[Binding]:
             if (members and re.search(r"[;；]", norm[gap_start:f.q.start]) and len(_lcs_suffix([whole.key, f.key])) >= 2
                     and not all(len(_lcs_suffix([whole.key, m.key])) >= 2 for m in members)):
                 break  # 服务支出…其中转播费用…，住宿餐饮等支出…；宣传支出: a sibling of the whole, not a part
-            if len(members) >= 2 and _partition(lex, members) is not None:
+            if len(members) >= 2 and (_partition(lex, members, whole) is not None or
+                                      (len(members) == 2 and _complement(lex, members))):
                 break  # 男生…，女生…；专任教师…: the partition is complete, what follows is something else
+            if other_measure(lex, whole, f):
+                if members:
+                    break  # 工业总产值…其中规上…；实现工业增加值…: another measure, not a part
+                continue
             members.append(f)
         if not members:
             continue
@@ -322,7 +334,7 @@ def parts(ctx) -> list[Binding]:
             out.append(Binding(slots={"part": part_qs[0], "total": whole.q}, tags={"single"},
                                how=f"{members[0].q.text} is listed under {whole.q.text} (其中)"))
             continue
-        partition = _partition(lex, members)
+        partition = _partition(lex, members, whole)
         count = _stated_count(ctx, whole)
         why = _siblings(members, ctx) or ("the parts of its period" if _period_parts(members, whole) else "")
         rest = _last_is_rest(ctx, lex, members)
@@ -369,17 +381,26 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
     tot = lex.marker("total") if lex.has_marker("total") else None
     for w in facts:
         if (w.role != "level" or w.paren or not w.additive or w.q.type != "amount" or not w.key or w.index in taken
-                or tot is None or not tot.search(w.measure)):
+                or tot is None):
             continue
+        called_total = bool(tot.search(w.measure))
         head = tokens(w.key)
-        near = [f for f in facts if f is not w and abs(f.sentence - w.sentence) <= 1 and f.role == "level"
+        # a total the text names so may stand before or after its parts; a bare measure (exports) only before the
+        # parts that add one partition word each (exports of goods, exports of services), within five sentences
+        window = ctx.facts.in_sentences(w.sentence - 1, w.sentence + 1) if called_total else \
+            ctx.facts.in_sentences(w.sentence, w.sentence + 5)
+        near = [f for f in window if f is not w and f.role == "level"
                 and not f.paren and same_kind(f, w) and f.additive and (not f.scope or not w.scope or f.scope == w.scope)
-                and (f.period == w.period or not f.period_explicit or not w.period_explicit)]
+                and (f.period == w.period or not f.period_explicit or not w.period_explicit)
+                and not (f.period.span and w.period.span and f.period.span != w.period.span)]
         for p in lex.partitions:
+            if p.whole and not holds(w.measure, p.whole):
+                continue  # 三次产业 make up 生产总值, not electricity use
             found = []
             for word in p.parts:
                 hits = [f for f in near if holds(f.measure, word) and len(tokens(f.key)) > len(head)
-                        and all(t in tokens(f.key) for t in head)]
+                        and all(t in tokens(f.key) for t in head)
+                        and (called_total or _adds_only(tokens(f.key), head, word))]
                 if len(hits) != 1:
                     break
                 found.append(hits[0])
@@ -389,6 +410,12 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
                                    how=f"the parts name the whole partition {p.name} of {w.measure}"))
                 break
     return out
+
+
+def _adds_only(part: list[str], head: list[str], word: str) -> bool:
+    """The part's words are the whole's plus the partition word, nothing else (exports + goods)."""
+    extra = [t for t in part if t not in head]
+    return bool(extra) and all(any(holds(t, alt) or holds(alt, t) for alt in word.split("|")) for t in extra)
 
 
 def _period_complement(facts: list[Fact], bindings: list[Binding]) -> list[Binding]:
@@ -469,7 +496,7 @@ def _further(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
             continue
         if any(f.sentence == a.sentence and f.index < a.index and same_dimension(f.q, a.q) for f in facts):
             continue  # the parts open their sentence
-        before = [f for f in facts if f.sentence == a.sentence - 1 and same_dimension(f.q, a.q) and not f.paren]
+        before = [f for f in window(facts, a.sentence - 1, a.sentence - 1) if same_dimension(f.q, a.q) and not f.paren]
         wholes = [f for f in before if f.role == "level"]
         if len(wholes) != 1 or wholes[0].index in taken:
             continue
@@ -534,6 +561,7 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
     fs = ctx.facts
     out = []
     names_by_sentence: dict[int, list[str]] = {}
+    listed: set[int] = set()
     i = 0
     while i < len(facts):
         f = facts[i]
@@ -544,6 +572,8 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
             group.append(facts[j])
             j += 1
         i = j if len(group) > 1 else i + 1
+        if len(group) > 1:
+            listed.update(g.index for g in group)
         if len(group) < 2 or f.q.type != "amount" or not f.q.unit:
             continue
         s0, _ = fs.sentences[f.sentence]
@@ -553,7 +583,7 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
             pass
         if rm is None:
             continue
-        prev = [w for w in facts if w.index < f.index and w.sentence == f.sentence and w.role == "level"]
+        prev = [w for w in window(facts, f.sentence, f.sentence) if w.index < f.index and w.role == "level"]
         if (not head[:rm.start()].strip() and prev and same_kind(prev[-1], f) and prev[-1].clause == f.clause - 1
                 and all(g.role == "level" for g in group)):
             whole = prev[-1]
@@ -568,7 +598,9 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
             continue
         names_by_sentence[f.sentence] = names
         whole = None
-        for w in reversed([w for w in facts if w.index < f.index and f.sentence - 2 <= w.sentence < f.sentence]):
+        for w in reversed([w for w in window(facts, f.sentence - 2, f.sentence - 1) if w.index < f.index]):
+            if w.index in listed:
+                continue  # a figure of another list (电气机械制造业63.46亿元、…) is a part, not this list's whole
             if w.role == "level" and same_kind(w, f) and w.clause != f.clause and (
                     not verb or all(c in w.measure for c in verb)):
                 whole = w
@@ -578,11 +610,14 @@ def _respectively(ctx, facts: list[Fact], lex) -> list[Binding]:
         last = re.sub(r"(?:地区|区域|板块)$", "", names[-1])
         names = names[:-1] + [last]
         pseudo = [type(f)(q=g.q, measure=n) for g, n in zip(group, names)]
-        partition = _partition(lex, pseudo)
+        partition = _partition(lex, pseudo, whole)
         tags = {"complete"} if partition is not None else {"partial"}
         how = (f"{'、'.join(names)} (分别) {'name the whole partition ' + partition.name if partition else 'listed'};"
                f" their whole {whole.q.text}")
-        out.append(Binding(slots={"parts": [g.q for g in group], "total": whole.q}, tags=tags, how=how))
+        # named groups may overlap (战略性新兴产业, 高新技术产业, 装备制造业): unless they make up a partition, their
+        # sum may exceed the whole, and only agreement is reported
+        out.append(Binding(slots={"parts": [g.q for g in group], "total": whole.q}, tags=tags, how=how,
+                           certain=partition is not None))
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import describe, same_dimension
+from .common import describe, same_dimension, window
 
 
 def _strip(pattern, key: str) -> str:
@@ -36,7 +36,7 @@ def product(ctx) -> list[Binding]:
         head = _strip(avg_pat, a.key)
         if len(head) < 2:
             continue
-        same = [f for f in facts if f.sentence == a.sentence]
+        same = window(facts, a.sentence, a.sentence)
         totals = [t for t in same if t.index > a.index and t.role == "level" and tot_pat.search(t.measure)
                   and _strip(tot_pat, t.key) == head and same_dimension(t.q, a.q)]
         counts = [n for n in same if n.index < a.index and n.role == "level" and n.q.unit == per.unit]
@@ -59,7 +59,7 @@ def within(ctx) -> list[Binding]:
         for p in facts:
             if p.role != "level" or spec.part not in p.measure:
                 continue
-            ws = [w for w in facts if w.role == "level" and spec.whole in w.measure and abs(w.sentence - p.sentence) <= 1
+            ws = [w for w in window(facts, p.sentence - 1, p.sentence + 1) if w.role == "level" and spec.whole in w.measure
                   and same_dimension(w.q, p.q) and w.period == p.period
                   and (w.scope == p.scope or not w.scope or not p.scope)]
             if len(ws) != 1:

@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, bindings, frame
-from .common import describe, same_dimension
+from .common import describe, same_dimension, window
 
 
 def _groups(ctx, facts: list[Fact], join) -> list[list[Fact]]:
@@ -71,7 +73,7 @@ def ratio(ctx) -> list[Binding]:
         for r in facts:
             if spec.name not in r.measure or r.role not in ("level", "share") or "(" in r.measure or "（" in r.measure:
                 continue  # 性别比(以女性为100): a figure inside brackets defines the scale, it is not the ratio
-            near = [f for f in facts if f.index < r.index and f.sentence >= r.sentence - 3 and f.role == "level"
+            near = [f for f in window(facts, r.sentence - 3, r.sentence) if f.index < r.index and f.role == "level"
                     and f.q.unit]
             parts = _parts(ctx)
             num = [f for f in near if spec.num in f.measure and spec.den not in f.measure]
@@ -82,6 +84,9 @@ def ratio(ctx) -> list[Binding]:
             if not num or not den or not same_dimension(num[-1].q, den[-1].q):
                 continue
             n, d = num[-1], den[-1]
+            qual = re.sub(r"\A(?:总|全部|整体)", "", r.measure[:r.measure.index(spec.name)])
+            if qual and not all(qual in f.scope + f.measure for f in (n, d)):
+                continue  # 出生人口性别比 is not the ratio of all men to all women
             out.append(Binding(slots={"num": n.q, "den": d.q, "ratio": r.q}, tags={"named", f"x{spec.scale:g}"},
                                how=f"{spec.name} = {spec.num} / {spec.den}: {describe(n)}, {describe(d)}"))
     return out

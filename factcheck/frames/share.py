@@ -12,11 +12,13 @@ figure that reads so well; 出口 never finds 进出口.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..facts.model import Fact
 from . import Binding, bindings, frame
 
 from ..extract.zh import COUNT_UNITS
-from .common import describe, measure_match, named_match, same_dimension, wordy
+from .common import describe, measure_match, named_match, same_dimension, tokens, window, wordy
 
 LOOK_BACK = 6  # sentences
 # things counted one by one; 类, 种, 项 count kinds, and a share of kinds is a share of something else
@@ -29,7 +31,7 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
     """The one level figure before `before` whose measure reads as `name` (best match, clearly ahead), in the
     scope the name gives (英国国际学生 is not a university's 国际学生)."""
     best: list[tuple[float, Fact]] = []
-    for f in facts:
+    for f in window(facts, before.sentence - back, before.sentence):
         if f.index in exclude or f.role not in ("level",) or f.paren:
             continue
         if scope and not generic(scope) and f.scope != scope and scope not in f.measure:
@@ -70,8 +72,10 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
 
 def _inline_base(fs, facts: list[Fact], s: Fact, part: Fact) -> Fact | None:
     """占全区规上工业总产值1770.4亿元的72.3%: the base figure stands inside the share's phrase."""
-    prev = [f for f in facts if f.sentence == s.sentence and f.clause == s.clause and f.index < s.index]
-    if not prev or "inline-base" not in s.cues:
+    if "inline-base" not in s.cues:
+        return None
+    prev = [f for f in fs.sentence_of(s) if f.clause == s.clause and f.index < s.index]
+    if not prev:
         return None
     f = prev[-1]
     return f if f.index != part.index and same_dimension(f.q, part.q) else None
@@ -120,7 +124,7 @@ def share(ctx) -> list[Binding]:
         if part is None and not s.base:
             # 240只基金参与排名，其中156只收益为正，正收益占比为65.0%: the share of the part just listed under its whole
             # (a share that names its part some other way than the list does is left alone)
-            listed = [f for f in facts if f.sentence == s.sentence and f.index < s.index and f.role == "level"
+            listed = [f for f in window(facts, s.sentence, s.sentence) if f.index < s.index and f.role == "level"
                       and _container(ctx, f) is not None
                       and not (s.key and f.key and measure_match(s.key, f.key) < 0.5 and len(f.key) > 2)]
             if listed:
@@ -181,6 +185,12 @@ def share(ctx) -> list[Binding]:
                 base = None
             else:
                 how_base = f"base {describe(base)}, carried over from the share before"
+        if base is None and not s.base and part.additive:
+            general = _general(ctx, part, lex)
+            if general is not None:
+                base, found_near = general
+                how_base = f"base {describe(base)}: the share names no base, and this is the measure its part narrows"
+                certain = certain and found_near
         if base is not None and base.scope and part.scope and base.scope != part.scope and not (
                 s.base and fs.key_of(s.base)[0]):
             continue  # Brook's sales against Abel's revenue: two bodies, unless the text names the base's
@@ -192,13 +202,62 @@ def share(ctx) -> list[Binding]:
     return out
 
 
+def _general(ctx, part: Fact, lex) -> tuple[Fact, bool] | None:
+    """男性人口为72334万人，占51.24% after 全国人口为141178万人: a share with no base is of the measure its part
+    narrows (人口 for 男性人口), stated before it in the same unit. Several such figures of different values make the
+    base uncertain; so does one stated far back."""
+    generic = lambda sc: bool(lex.marker("generic_scope").fullmatch(sc))  # noqa: E731
+    index = _levels_by_key(ctx)
+    found = []
+    for key in _general_keys(part.key):
+        positions, levels = index.get(key, ([], []))
+        # the last few before the part (an index, so a long text stays linear)
+        before = levels[max(0, bisect_left(positions, part.index) - 8):bisect_left(positions, part.index)]
+        for f in before:
+            if not same_dimension(f.q, part.q):
+                continue
+            if f.scope and f.scope != part.scope and not generic(f.scope):
+                continue
+            if f.period.span and part.period.span and f.period.span != part.period.span:
+                continue
+            found.append(f)
+    if not found:
+        return None
+    found.sort(key=lambda f: f.index)
+    base = found[-1]
+    near = part.sentence - base.sentence <= LOOK_BACK and len({f.q.value for f in found}) == 1
+    return base, near
+
+
+def _general_keys(key: str) -> list[str]:
+    """The more general measures a key narrows: 人口 for 男性人口; 'population' for 'female population'."""
+    if wordy(key):
+        ws = key.split()
+        return [" ".join(ws[i:]) for i in range(1, len(ws))]
+    return [key[i:] for i in range(1, len(key) - 1)]
+
+
+def _levels_by_key(ctx) -> dict[str, tuple[list[int], list[Fact]]]:
+    """Additive levels by measure key: their indices (for bisect) and the facts, in text order."""
+    cache = ctx.__dict__.setdefault("_frame_cache", {})
+    if "levels_by_key" not in cache:
+        by: dict[str, tuple[list[int], list[Fact]]] = {}
+        for f in ctx.facts.facts:
+            if f.role == "level" and not f.paren and f.additive and f.key and len(f.key) >= 2:
+                entry = by.setdefault(f.key, ([], []))
+                entry[0].append(f.index)
+                entry[1].append(f)
+        cache["levels_by_key"] = by
+    return cache["levels_by_key"]
+
+
 _NEGATION = ("未", "没有", "不", "无")
 
 
 def _complement(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
     """调查共走访了200户，仅有30户未接入宽带，宽带入户的比例为85%: a share of a whole stated just before with one
     part of it; the share may be that part's or the rest's. Either reading may hold; both failing is an error."""
-    before = [f for f in facts if f.sentence == s.sentence and f.index < s.index and f.role == "level"
+    before = [f for f in window(facts, s.sentence, s.sentence) if f.index < s.index and f.role == "level"
               and f.q.type == "amount"]
     if len(before) != 2 or not same_dimension(before[0].q, before[1].q):
         return None
@@ -237,7 +296,7 @@ def _combined(ctx, fs, facts: list[Fact], s: Fact, lex) -> Binding | None:
     if not m or not s.base:
         return None
     n = {"两": 2, "二": 2, "三": 3, "四": 4}.get(m.group("n") or "两", 2)
-    prev = [f for f in facts if f.index < s.index and f.sentence >= s.sentence - 1 and f.role == "level"]
+    prev = [f for f in fs.in_sentences(s.sentence - 1, s.sentence) if f.index < s.index and f.role == "level"]
     if len(prev) < n:
         return None
     parts = prev[-n:]
@@ -262,7 +321,8 @@ def _of_count(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
         return None
     noun = m.group("noun")
     base = None
-    for f in reversed([f for f in facts if f.index < s.index and f.sentence >= s.sentence - 1]):
+    window = fs.in_sentences(s.sentence - 1, s.sentence)
+    for f in reversed([f for f in window if f.index < s.index]):
         if f.role == "level" and f.q.unit in ITEM_UNITS and f.q.bound == "exact" and f.q.lo == f.q.hi \
                 and f.q.value == int(f.q.value) and any(_names_same(w, noun) for w in (f.noun, f.measure) if w):
             base = f
@@ -271,7 +331,7 @@ def _of_count(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
         return None
     between = ctx.doc.norm[base.q.end:s.q.start]
     if not lexicon(ctx.doc.language).marker("breakdown").search(between) or any(
-            f.q.unit == base.q.unit and base.index < f.index < s.index for f in facts):
+            f.q.unit == base.q.unit and base.index < f.index < s.index for f in window):
         return None  # only 有122只，其中74.5%的…: the count is the whole the share breaks down, with nothing between
     n = int(base.q.value)
     k = round(n * s.q.value / 100)

@@ -16,10 +16,11 @@ from . import Binding, frame
 from .parts import _partition
 
 
-def _members(facts: list[Fact], sentence: int) -> list[Fact]:
+def _members(facts: list[Fact]) -> list[Fact]:
+    """The percentages of one sentence that may be shares of one whole."""
     out = []
     for f in facts:
-        if f.sentence != sentence or f.q.type != "percent" or f.paren:
+        if f.q.type != "percent" or f.paren:
             continue
         if f.role not in ("share", "level") or f.subject is not None or f.base_q is not None:
             continue
@@ -43,8 +44,12 @@ def shares(ctx) -> list[Binding]:
     facts = ctx.facts.facts
     norm = ctx.doc.norm
     out: list[Binding] = []
-    for s in sorted({f.sentence for f in facts if f.q.type == "percent"}):
-        ms = _members(facts, s)
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.q.type == "percent":
+            by_sentence.setdefault(f.sentence, []).append(f)
+    for s in sorted(by_sentence):
+        ms = _members(by_sentence[s])
         if len(ms) < 2:
             continue
         bases = {ctx.facts.key_of(f.base)[1] for f in ms if f.base}

@@ -1,0 +1,97 @@
+"""Figures bound by what they measure, not by where they stand: sentences written for these tests."""
+
+import pytest
+
+from factcheck.api import check_text
+
+
+def _found(text, language="zh"):
+    return [(f.rule, f.verdict) for f in check_text(text, language=language).findings]
+
+
+def _verdicts(text, language="zh"):
+    return {v for _, v in _found(text, language)}
+
+
+TRADE = ("The Ruritanian trade deficit widened in March to $12.5 billion. March exports were $30.2 billion, while "
+         "imports rose to $42.7 billion. The goods deficit rose to $15.0 billion and the petroleum deficit fell to "
+         "$4.1 billion. Exports of goods decreased to $22.0 billion. Exports of services increased to $8.2 billion. "
+         "Imports of goods increased to $37.0 billion.")
+
+
+def test_a_trade_release_binds_each_deficit_to_its_own_exports_and_imports():
+    found = _found(TRADE, "en")
+    assert found.count(("en.derived.difference", "consistent")) == 2  # the trade deficit and the goods deficit
+    assert ("en.sum.complete", "consistent") in found  # exports = goods + services
+    assert "discrepancy" not in {v for _, v in found}  # the petroleum deficit has no sources stated
+
+
+def test_a_wrong_goods_deficit_is_found():
+    assert ("en.derived.difference", "discrepancy") in _found(TRADE.replace("$15.0 billion", "$18.0 billion"), "en")
+
+
+def test_the_bounds_of_an_age_band_are_no_levels():
+    text = ("There were 8.86 million people aged from 16 to 64 who were economically inactive, 31,000 fewer than "
+            "for the previous quarter.")
+    assert _found(text, "en") == []
+
+
+def test_a_per_share_figure_has_no_total_for_its_prior():
+    text = ("The firm earned $2.5 billion, or 46 cents per share, in the quarter. That is up from $2.2 billion, "
+            "or 40 cents per share, a year ago.")
+    assert "discrepancy" not in _verdicts(text, "en")
+
+
+def test_three_industries_are_not_all_of_electricity_use():
+    # 三次产业 make up 生产总值; electricity use has a fourth part, households
+    text = ("4月份，全社会用电量5217亿千瓦时。分产业看，第一产业用电量55亿千瓦时；第二产业用电量3698亿千瓦时；"
+            "第三产业用电量777亿千瓦时；城乡居民生活用电量688亿千瓦时。")
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_another_period_total_is_not_the_whole_of_a_topic_block():
+    text = ("4月份，全社会用电量5217亿千瓦时。1-4月，全社会用电量累计21094亿千瓦时。分产业看，第一产业用电量205亿千瓦时；"
+            "第二产业用电量14252亿千瓦时；第三产业用电量3377亿千瓦时；城乡居民生活用电量3260亿千瓦时。")
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_value_added_is_no_part_of_gross_output():
+    text = "上半年，全市完成工业总产值103.8亿元，其中规模以上工业总产值95.4亿元；实现工业增加值40.6亿元，增长15%。"
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_named_groups_of_industries_may_overlap():
+    text = ("上半年，全市规上工业增加值252.32亿元。主要行业中，电气机械制造业、金属制品业分别实现增加值63.46亿元、17.77亿元。"
+            "规上战略性新兴产业、装备制造业、高新技术产业分别实现增加值109.78亿元、122.52亿元、167.99亿元。")
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_tax_and_non_tax_revenue_complete_the_budget_revenue():
+    text = ("全区一般公共预算收入316580万元，其中：税收收入238998万元，非税收入77582万元；政府性基金预算收入1616万元；"
+            "国有资本经营收入1868万元。")
+    assert ("zh.sum.complete", "consistent") in _found(text)
+    assert "discrepancy" not in _verdicts(text)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("全镇男性人口为5120人，女性人口为4875人，出生人口性别比为110.2。", None),
+    ("全镇男性人口为5120人，女性人口为4875人，总人口性别比为105.03。", "consistent"),
+])
+def test_a_named_ratio_with_its_own_qualifier_is_another_ratio(text, verdict):
+    got = _verdicts(text)
+    assert (verdict in got) if verdict else not got
+
+
+def test_a_share_of_a_count_is_a_whole_number_of_things():
+    assert ("zh.share.of-count", "discrepancy") in _found("今年新开业的便利店有80家，其中62.4%的便利店已实现盈利。")
+    assert _found("今年新开业的便利店有80家，其中62.5%的便利店已实现盈利。") == [("zh.share.of-count", "consistent")]
+    # the count right before is a part, not the whole the share is of
+    assert _found("全市共有37个行业，有4个行业增速加快，7个行业降幅收窄，43.2%的行业实现增长。") == []
+
+
+def test_a_total_named_by_a_share_is_never_a_part_narrowed_by_a_qualifier():
+    text = ("前7个月，全省出口陶瓷3.2亿美元。其中一般贸易方式出口2.9亿美元；加工贸易出口790万美元。"
+            "对欧盟出口0.8亿美元；对美国出口0.7亿美元。两者合计占同期出口总额的46.9%。")
+    found = _found(text)
+    assert ("zh.share.of", "consistent") in found or ("zh.share.of", "rounding") in found
+    assert "discrepancy" not in {v for _, v in found}
