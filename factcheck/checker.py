@@ -47,15 +47,14 @@ class Checker:
         return _RULES[self.rule_paths]
 
     def warm(self) -> "Checker":
-        """Load the rules and everything checking imports, and compile every rule's pattern, now: a parent that
-        forks workers afterwards does this once for all of them."""
-        from .engine.pattern import compile_pattern
+        """Load the rules and import what checking needs, now: a parent that forks workers afterwards does this
+        once for all of them. Patterns are compiled where they are used (a compiled pattern's caches grow in each
+        worker as it matches; compiled in the parent they would only be copied)."""
+        from . import api  # noqa: F401 - the checking modules
         from .kinds import get_kind
 
         for rule in self.rules:
             get_kind(rule.kind)
-            if rule.pattern is not None:
-                compile_pattern(rule.pattern)
         return self
 
     def check_text(self, text: str, path: str = "<text>", language: str | None = None) -> FileReport:
