@@ -29,7 +29,7 @@ _HEADER_UNIT = {"万元": 1e4, "亿元": 1e8, "元": 1.0, "千元": 1e3}
 _SYNONYMS = {"GDP": "生产总值"}
 
 
-@lru_cache(maxsize=4096)  # asked once per pair of figures, for the same few words: keep linear in length
+@lru_cache(maxsize=1024)  # asked once per pair of figures, for the same few words: keep linear in length
 def _bigrams(s: str) -> frozenset[str]:
     out: set[str] = set()
     for run in _CJK.findall(s):
