@@ -203,7 +203,7 @@ def fresh(sources: dict[str, Path], tmp: Path, runs: int = 7) -> None:
 LINEAR = r"""
 import sys, time
 from factcheck.api import check_text
-from factcheck.engine.rules import load_rules
+from factcheck.api import load_rules  # registers the pattern kinds first (older installs: the same function)
 rules = load_rules()
 seed = open(sys.argv[1], encoding="utf-8", newline="").read()
 check_text(seed, rules=rules)

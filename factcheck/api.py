@@ -12,7 +12,9 @@ from . import __version__
 from .engine.check import judge
 from .engine.context import Context
 from .engine.match import find_candidates
-from .engine.rules import RuleSpec, load_rules
+from . import plugins
+from .engine.rules import RuleSpec
+from .engine.rules import load_rules as _load_rules
 from .display import clean
 from .errors import FactcheckError, InputError
 from .extract import extract
@@ -215,3 +217,9 @@ def worst(report: Report) -> str | None:
 
 
 __all__ = ["check_text", "check_file", "check_paths", "collect_paths", "FactcheckError"]
+
+
+def load_rules(paths=None, language=None):
+    """Built-in rules and those in `paths`, with every kind registered first."""
+    plugins.load()
+    return _load_rules(paths, language)

@@ -105,7 +105,7 @@ def load(path: Path, root: Path | None = None) -> ArticleRuleFile:
     from pydantic import ValidationError
 
     from .display import clean
-    from .engine.ruleyaml import Refused, SafeLimitedLoader
+    from .yamlsafe import Refused, SafeLimitedLoader
     from .errors import InputError
     from .fileio import read_limited
 

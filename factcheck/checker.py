@@ -40,7 +40,7 @@ class Checker:
         rule files (*.factcheck.yaml) are not general rules: check_file reads them per article."""
         if self.rule_paths not in _RULES:
             from .article_rules import is_article_rule_file
-            from .engine.rules import load_rules
+            from .api import load_rules  # registers the pattern kinds first
 
             paths = [Path(r) for r in self.rule_paths]
             _RULES[self.rule_paths] = load_rules([p for p in paths if not (p.is_file() and is_article_rule_file(p))])

@@ -90,7 +90,7 @@ def rules_list(
 ) -> None:
     """List the rules in force: id, kind, language and what each checks."""
     from .display import clean
-    from .engine.rules import load_rules
+    from .api import load_rules
 
     if language not in (None, "zh", "en"):
         raise FactcheckError(f"--language {clean(language)!r}: choose zh or en")
@@ -103,7 +103,10 @@ def rules_validate(paths: list[Path] = typer.Argument(..., help="Rule files or f
     """Validate rule files against the schema and run their examples."""
     from .display import clean
     from .engine.examples import run_examples
+    from . import plugins
     from .engine.rules import load_rule_file, rule_files
+
+    plugins.load()
 
     failures = 0
     count = lexicons = 0

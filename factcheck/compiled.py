@@ -52,6 +52,9 @@ def register(kind: DataKind) -> DataKind:
 
 
 def _load_kinds() -> None:
+    from . import plugins
+
+    plugins.load()  # rule files name their kind: compiling validates it against the registered kinds
     for mod in LOADER_MODULES:
         importlib.import_module(mod)
 
@@ -74,7 +77,7 @@ def dumps_plain(value: Any) -> bytes:
 # --- which files, and the fingerprint that says whether compiled data is still theirs -------------------------
 
 def data_root() -> Path:
-    from .engine.rules import builtin_rules_dir
+    from .datafiles import builtin_rules_dir
 
     return builtin_rules_dir()
 

@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+import factcheck.plugins
+
+factcheck.plugins.load()  # the application registers the pattern kinds; tests that call the engine do the same
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "articles"
 EXAMPLE = ROOT / "examples" / "zh-example.txt"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.api import check_text
-from factcheck.engine.rules import load_rule_file
+from factcheck.engine.rules import load_rule_file, rule_files
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "en-example.txt"
@@ -13,7 +13,7 @@ EXAMPLE = ROOT / "examples" / "en-example.txt"
 
 @pytest.fixture(scope="module")
 def en_rules():
-    return [r for f in sorted((ROOT / "rules" / "en").glob("*.yaml")) for r in load_rule_file(f)]
+    return [r for f in rule_files(ROOT / "rules" / "en") for r in load_rule_file(f)]
 
 
 @pytest.fixture(scope="module")

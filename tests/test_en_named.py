@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 
 from factcheck.api import check_text
-from factcheck.engine.rules import load_rule_file
+from factcheck.engine.rules import load_rule_file, rule_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def en_rules():
-    return [r for f in sorted((ROOT / "rules" / "en").glob("*.yaml")) for r in load_rule_file(f)]
+    return [r for f in rule_files(ROOT / "rules" / "en") for r in load_rule_file(f)]
 
 
 def _verdicts(text, rules):
@@ -54,21 +54,21 @@ def test_no_false_alarm(text, en_rules):
     assert _errors(text, en_rules) == []
 
 
+def _kinds(text, rules):
+    return {(f.kind, f.verdict) for f in check_text(text, language="en", rules=rules).findings}
+
+
 def test_named_part_and_whole(en_rules):
     text = ("Tolls totaled $80 million. Trucks paid $30 million and cars $50 million. "
             "Trucks accounted for 37.5 percent of tolls.")
-    assert ("en.share.named-part-of-named-whole", "consistent") in _verdicts(text, en_rules)
+    assert ("share", "consistent") in _kinds(text, en_rules)
     wrong = text.replace("37.5 percent", "47.5 percent")
-    assert ("en.share.named-part-of-named-whole", "discrepancy") in _verdicts(wrong, en_rules)
+    assert ("share", "consistent") not in _kinds(wrong, en_rules)  # named in another sentence: never a green tick
 
 
 def test_named_whole_past_a_bare_connective(en_rules):
     text = ("The number of jobless people rose by 120,000 to 2.40 million in May. Those out of work for a year "
             "numbered 0.60 million, accounting for 25 percent of all jobless people.")
-    assert ("en.share.part-or-percent-of-named", "consistent") in _verdicts(text, en_rules)
-
-
-def test_expectation_takes_the_closest_actual(en_rules):
-    text = ("Sales were $4.90 billion. Online sales were $1.10 billion. Analysts had expected sales of $4.80 billion, "
-            "so the retailer beat estimates by $100 million.")
-    assert ("en.difference.beat-expected-by", "consistent") in _verdicts(text, en_rules)
+    assert ("share", "consistent") in _kinds(text, en_rules)
+    wrong = text.replace("25 percent", "35 percent")
+    assert ("share", "discrepancy") in _kinds(wrong, en_rules)

@@ -2,13 +2,11 @@
 
 A candidate is one relation the text asserts, with its figures bound to the slots of the relation. Frames
 (factcheck/frames) and the remaining pattern kinds (factcheck/kinds) produce them; the judge (check.py) turns each
-into a finding. Kinds register themselves by name; get_kind loads the kind modules on first use.
+into a finding. Kinds register themselves by name when the application imports them (factcheck.plugins).
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -17,7 +15,7 @@ from ..errors import RuleError
 if TYPE_CHECKING:
     from ..model import Quantity
     from .context import Context
-    from .rules import RuleSpec
+    from .rules import RuleSpec  # noqa: F401 - for the annotations only
 
 KINDS: dict[str, "Kind"] = {}
 
@@ -62,10 +60,9 @@ class Kind:
         if rule.relation is None or rule.stated is None:
             raise ValueError(f"kind {self.name} needs a relation and a stated slot")
 
-    def candidates(self, ctx: "Context", rule: "RuleSpec") -> Iterator[Candidate]:
-        from .match import pattern_candidates
-
-        yield from pattern_candidates(ctx, rule)
+    def candidates(self, ctx: "Context", rule: "RuleSpec") -> Iterator[Candidate] | None:
+        """The kind's own candidates, or None to take the rule's pattern and resolvers (the usual case)."""
+        return None
 
     def adjust(self, ctx: "Context", cand: Candidate) -> Candidate | None:
         """Last look at a candidate before judging; None drops it."""
@@ -77,22 +74,7 @@ def register(cls: type[Kind]) -> type[Kind]:
     return cls
 
 
-_loaded = False
-
-
-def _load() -> None:
-    """Import the kind modules (factcheck/kinds/*.py), which register themselves."""
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        from .. import kinds
-
-        for mod in pkgutil.iter_modules(kinds.__path__):
-            importlib.import_module(f"{kinds.__name__}.{mod.name}")
-
-
 def get_kind(name: str) -> Kind:
-    _load()
     if name not in KINDS:
         raise RuleError(f"unknown rule kind {name!r}; known kinds: {', '.join(sorted(KINDS))}")
     return KINDS[name]

@@ -90,7 +90,8 @@ def find_candidates(ctx: Context, rules: list[RuleSpec]) -> list[Candidate]:
             out.extend(frame_candidates(ctx, rule))
             continue
         kind = get_kind(rule.kind)
-        for cand in kind.candidates(ctx, rule):
+        found = kind.candidates(ctx, rule)
+        for cand in found if found is not None else pattern_candidates(ctx, rule):
             cand = kind.adjust(ctx, cand)
             if cand is not None:
                 out.append(cand)

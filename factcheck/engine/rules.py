@@ -142,7 +142,7 @@ def _strip_lines(obj):
 def parse_rule_text(text: str, source: str) -> list[RuleSpec]:
     import yaml  # lazy: a cold run with cached built-in rules parses no YAML at all
 
-    from .ruleyaml import Refused, SafeLineLoader
+    from ..yamlsafe import Refused, SafeLineLoader
 
     try:
         data = yaml.load(text, Loader=SafeLineLoader)  # a SafeLoader subclass: safe
@@ -275,12 +275,7 @@ def rule_files(path: Path) -> list[Path]:
     raise RuleError(f"{path}: no such rule file or folder")
 
 
-def builtin_rules_dir() -> Path:
-    """rules/ of the checkout, or the same files installed as the package factcheck.builtin_rules."""
-    checkout = Path(__file__).resolve().parents[2] / "rules"
-    if checkout.is_dir():
-        return checkout
-    return Path(__file__).resolve().parents[1] / "builtin_rules"  # installed: package data beside the package
+from ..datafiles import builtin_rules_dir  # noqa: E402 - re-exported: where the built-in rules live
 
 
 @lru_cache(maxsize=8)

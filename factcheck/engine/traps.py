@@ -16,9 +16,19 @@ import re
 from ..model import Quantity
 
 _REAL = re.compile(r"可比价|不变价|扣除价格|剔除价格|价格因素|实际增长|实际下降|名义增长|现价|可比口径|同口径|口径调整|"
-                   r"调整口径|按新口径|重新核定|修订")
+                   r"调整口径|按新口径|重新核定|修订|(?i:\bin real terms\b|\badjust(?:ed|ing) for inflation\b|"
+                   r"\binflation[- ]adjusted\b|\bat constant prices\b|\blike[- ]for[- ]like\b|\bon a comparable basis\b|"
+                   r"\brestated\b)")
 _SCOPE = re.compile(r"\((?:[^()]{0,20}?)(?:含|包括|包含|未计|未包括|不计)[^()]{0,24}\)|(?:不含|不包括|未含|未包括|不计|"
                     r"含|包括)[\u4e00-\u9fff]{1,10}(?:在内)?(?=[,;。)]|\Z)")
+# a rate on another basis than the levels beside it (English releases)
+_BASIS = [
+    (re.compile(r"(?i)\b(?:unadjusted|not seasonally adjusted)\b"),
+     "the rate is seasonally adjusted while a level is not"),
+    (re.compile(r"(?i)(?<!average )(?<!compound )(?<!average annual growth )\bannual(?:ised|ized)?\s+rate\b(?!\s+of\s+(?:growth|increase))"
+                r"|\bannuali[sz]ed\b|\bat an annual rate\b"),
+     "the rate is annualised, the levels are for one period"),
+]
 _MORE = re.compile(r"另有|此外|另外|除此之外|以外|之外")
 
 _RATE_KINDS = {"growth", "cagr", "multiple", "points", "points_ref", "contribution", "chain"}
@@ -36,6 +46,10 @@ def excuse(ctx, cand) -> str:
     norm = ctx.doc.norm
     region = norm[s:e]
     if kind in _RATE_KINDS or kind == "difference":
+        for pat, why in _BASIS:
+            m = pat.search(region)
+            if m:
+                return f"the text says '{m.group()}': {why}, so they need not agree"
         m = _REAL.search(region)
         if m:
             return (f"the text says '{m.group()}': the rate may be real (comparable prices or a restated basis) "

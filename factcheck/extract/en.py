@@ -44,7 +44,24 @@ _SKIP = re.compile(
     r"|\b\d+(?:\.\d+)+\.\d+\b"  # version-like 1.2.3
 )
 
-_CURRENCY = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+_CURRENCY = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "HK$": "Hong Kong dollars",
+             "A$": "Australian dollars", "AU$": "Australian dollars", "C$": "Canadian dollars",
+             "CA$": "Canadian dollars", "NT$": "Taiwan dollars", "S$": "Singapore dollars", "NZ$": "New Zealand dollars",
+             "R$": "reais", "Rs": "rupees", "Rs.": "rupees"}
+_CUR_PREFIX = r"\b(?:US|HK|AU?|CA?|NT|NZ|S|R)\$|\bRs\.?\s?(?=\d)|\$|€|£|¥"
+# currencies and physical units written after the figure (966m rupees, 48,200 tonnes): the unit each names
+_UNIT_WORDS = {"dollars": "dollars", "euros": "euros", "pounds": "pounds", "yen": "yen", "yuan": "yuan",
+               "renminbi": "yuan", "rupees": "rupees", "roubles": "roubles", "rubles": "roubles", "francs": "francs",
+               "kronor": "kronor", "krona": "kronor", "crowns": "crowns", "pesos": "pesos", "rand": "rand",
+               "ringgit": "ringgit", "baht": "baht", "dinars": "dinars", "naira": "naira", "shekels": "shekels",
+               "reais": "reais", "dirhams": "dirhams", "won": "won",
+               "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "barrels": "barrels",
+               "ounces": "ounces", "kilograms": "kilograms", "kg": "kilograms", "kilometres": "kilometres",
+               "kilometers": "kilometres", "km": "kilometres", "miles": "miles", "acres": "acres",
+               "hectares": "hectares", "litres": "litres", "liters": "litres", "gallons": "gallons",
+               "megawatts": "megawatts", "mw": "megawatts", "gigawatts": "gigawatts", "gw": "gigawatts",
+               "twh": "terawatt hours", "terawatt hours": "terawatt hours", "gwh": "gigawatt hours",
+               "kwh": "kilowatt hours"}
 _WORDNUM = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen".split())}
@@ -66,7 +83,11 @@ _UNIT = re.compile(
     r"|(?P<bp>\s?(?:basis[- ]points?|bps?)\b)"
     r"|(?P<pts>\s?points?\b)"
     r"|(?P<cents>\s?cents?\b)"
-    r"|(?P<cur_after>\s?(?:dollars|euros|pounds|yen|yuan)\b)"
+    r"|(?P<pence>\s?pence\b|p\b(?!\.?m\b))"
+    r"|(?P<cur_after>\s?(?:dollars|euros|pounds|yen|yuan|renminbi|rupees|roubles|rubles|francs|kronor|krona|crowns|"
+    r"pesos|rand|ringgit|baht|dinars|naira|shekels|reais|dirhams)\b|\s(?:won)\b(?!\s+(?:the|a|an|by|in|its|their)\b))"
+    r"|(?P<measure>\s?(?:tonnes?|tons?|barrels|ounces|kilograms|kilometres|kilometers|miles|acres|hectares|litres|"
+    r"liters|gallons|megawatts|gigawatts|terawatt hours|TWh|GWh|kWh|MW|GW|kg|km)\b)"
     r"|(?P<dur>\s?(?:years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?)(?![-\w]))"
     r"|(?P<times>\s?times\b|-fold\b)"
     r"|(?P<ord>(?<=\d)(?:st|nd|rd|th)\b)")
@@ -74,12 +95,14 @@ _SCALE = r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn
 _TOKEN = re.compile(
     rf"(?P<frac>\b(?P<fnum>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)(?P<fsep>[- ])"
     rf"(?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
-    rf"|\b[Hh]alf(?=\s+(?:of|the|all)\b)|\b(?P<inn>[Oo]ne|[Tt]wo|[Tt]hree)\s+in\s+"
+    rf"|\b(?<!first )(?<!second )(?<!the )(?<!a )(?<!latter )(?<!this )(?<!that )(?<!every )[Hh]alf"
+    rf"(?=\s+(?:of|the|all)\b)(?!\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:year|decade|century|season|"
+    rf"month|week|day|term|game|match|time|hour|(?:19|20)\d\d)\b)|\b(?P<inn>[Oo]ne|[Tt]wo|[Tt]hree)\s+in\s+"
     rf"(?P<ind>two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\b)"
     rf"|(?P<twice>\b[Tt]wice\b)"
     rf"|(?P<verbmult>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)"
     rf"|(?P<fold>\b(?P<foldn>two|three|four|five|six|seven|eight|nine|ten)fold\b)"
-    rf"|(?P<sign>[+\-])?(?P<cur>US\$|\$|€|£|¥)?(?P<sign2>[+\-])?(?P<num>{_NUM}){_SCALE}?"
+    rf"|(?P<sign>[+\-])?(?P<cur>{_CUR_PREFIX})?(?P<sign2>[+\-])?(?P<num>{_NUM}){_SCALE}?"
     rf"|\b(?P<word>(?:{_WORD_NUM})(?:\s+hundred(?:\s+and\s+(?:{_WORD_NUM}))?)?)\b"
     rf"(?P<wscale>\s(?:thousand|million|billion|trillion)\b)?",
     re.I,
@@ -108,6 +131,10 @@ _COUNT_NOUN_AFTER_YEAR = re.compile(r"\A\s+(?:people|persons|workers|jobs|employ
                                     r"cases|deaths|members|residents|troops|soldiers|sites|companies|firms)\b", re.I)
 _TIMES_MULTIPLE = re.compile(r"\A\s*(?:as|more|larger|higher|bigger|greater|faster|the|that|what|over|less|"
                              r"smaller|lower|its|their|his|her)\b", re.I)
+_COUNTED_AFTER = re.compile(r"[ \t]+(?!(?:percent|per|cent|points?|million|billion|thousand|bn|m|k|years?|months?|"
+                            r"weeks?|days?|hours?|times|to|and|or|of|in|on|at|by|from|the|a|an)\b)[a-z][a-z-]+\b")
+_MONEY_AFTER = re.compile(r"\s?(?:dollars|euros|pounds|yen|yuan|rupees|roubles|rubles|francs|pesos|rand|tonnes|"
+                          r"barrels|ounces)\b", re.I)
 _FIGURE_LINE = re.compile(r"(?m)^[ \t]*[-+($€£]?\d[\d,.]*(?:[ \t]+[-+($€£]?\d[\d,.]*%?\)?)+[ \t]*$")
 _RANGE_GAP = re.compile(r"\A(?:\s?-\s?|\s+to\s+|\s+and\s+)\Z")
 _CHANGE_BEFORE = re.compile(r"\b(?:from|by|rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|slipped|"
@@ -115,6 +142,7 @@ _CHANGE_BEFORE = re.compile(r"\b(?:from|by|rose|fell|increased|decreased|grew|dr
 
 
 MULTIPLE_WIDTH = 0.10  # "three times", "doubled": prose rounds ratios loosely (2.7 to 3.3 is "three times")
+_TIMES_NAMED = re.compile(r"\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}['’]s?(?:\s|[.,;]|$)")  # 1.3 times Copperhill's
 _INCREASE_BEFORE = re.compile(r"\b(?:rose|increased|grew|jumped|climbed|soared|risen|grown|an?)\s*\Z", re.I)
 
 
@@ -195,8 +223,8 @@ def extract_en(doc: Document) -> list[Quantity]:
 
 
 def _calendar(s: int, e: int, digits: str, typ: str) -> dict:
-    m = re.search(r"\d{4}", digits)
-    v = float(m.group()) if m and typ == "year" else 0.0
+    m = re.search(r"(?:19|20)\d\d" if typ == "date" else r"\d{4}", digits)
+    v = float(m.group()) if m else 0.0  # a date's value is its year (September 2024: 2024), for spans of years
     return dict(start=s, end=e, type=typ, value=v, lo=v, hi=v, digits=digits, decimals=0, unit="", bound="exact",
                 qualifier="", chinese=False, scale=1.0, scale_text="")
 
@@ -216,7 +244,8 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             fn = m.group("fnum").lower()
             num = 1 if fn in ("a", "an", "one") else _WORDNUM[fn]
             den_v = _FRACTION[m.group("fden").lower()]
-            if fn in ("a", "an") and not re.match(r"\s+of\b", norm[e:e + 4]):
+            if fn in ("a", "an") and not re.match(r"\s+of\b", norm[e:e + 4]) and not re.search(
+                    r"\b(?:by|than|about|around|nearly|almost|roughly)\s+\Z", before):
                 return None  # "a quarter" of a year, "a half-hour": not a share
         else:
             num, den_v = 1, 2
@@ -274,15 +303,16 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
         cur = m.group("cur") or ""
         sc = m.group("scale") or ""
         base_end = m.end("num")
-        if sc and sc.strip().lower() == "m" and not cur:
-            sc = ""  # 5m without a currency is metres or minutes as often as millions
+        if sc and sc.strip().lower() == "m" and not cur and not _MONEY_AFTER.match(norm, m.end("scale")):
+            sc = ""  # 5m without a currency is metres or minutes as often as millions (966m rupees is not)
         if sc:
             scale, scale_text = _SCALES[sc.strip().lower()], sc
             base_end = m.end("scale")
         ug, um = _unit_at(norm, base_end)
         e = um.end() if um else base_end
         if cur:
-            unit = _CURRENCY[cur]
+            c = cur.strip().rstrip(".")
+            unit = _CURRENCY.get(c) or _CURRENCY.get(c.upper().replace("AU$", "A$").replace("CA$", "C$"), "dollars")
         if ug == "pct":
             unit, typ = "%", "percent"
         elif ug == "pp":
@@ -296,13 +326,16 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
                 unit, typ = "points", "number"
         elif ug == "cents":
             unit, scale, scale_text = "dollars", 0.01, " cents"
-        elif ug == "cur_after":
+        elif ug == "pence":
+            unit, scale, scale_text = "pounds", 0.01, um.group()
+        elif ug in ("cur_after", "measure"):
             word = um.group().strip().lower()
-            unit = word
+            unit = _UNIT_WORDS.get(word, word)
         elif ug == "dur":
             unit, typ = um.group().strip().lower().rstrip("s"), "duration"
         elif ug == "times":
-            if _TIMES_MULTIPLE.match(norm[e:e + 12]) or um.group().startswith("-"):
+            if (_TIMES_MULTIPLE.match(norm[e:e + 12]) or um.group().startswith("-")
+                    or _TIMES_NAMED.match(norm, e) or _INCREASE_BEFORE.search(before)):
                 unit, typ = "times", "multiple"
             else:
                 e = um.start()
@@ -375,6 +408,9 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
         lo = hi = 100.0  # "add up to 100%": the whole, exactly
     if typ == "ordinal":
         lo = hi = value
+    if (typ == "amount" and bound == "exact" and not unit and scale == 1.0 and decimals == 0 and 0 < value < 1000
+            and _COUNTED_AFTER.match(norm, e)):
+        lo = hi = value  # 8 regions, 15 reported growth: a count of things is exact, not rounded
     return dict(start=s, end=e, type=typ, value=value, lo=lo, hi=hi, digits=digits, decimals=decimals, scale=scale,
                 scale_text=scale_text, unit=unit, bound=bound, qualifier=qualifier, chinese=False)
 

@@ -122,6 +122,9 @@ class Lexicon:
                 return True
         return False
 
+    def has_marker(self, name: str) -> bool:
+        return bool(self.spec.markers.get(name))
+
     def marker(self, name: str) -> re.Pattern:
         """A structure marker: the alternation of its patterns ((?!) when the language has none)."""
         pats = self.spec.markers.get(name, [])
@@ -155,7 +158,7 @@ def _compile(lex: Lexicon, template: str) -> re.Pattern:
 def parse_lexicon(text: str, source: str) -> LexiconSpec:
     import yaml
 
-    from ..engine.ruleyaml import Refused, SafeLineLoader
+    from ..yamlsafe import Refused, SafeLineLoader
 
     try:
         data = yaml.load(text, Loader=SafeLineLoader)

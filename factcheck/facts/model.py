@@ -61,6 +61,8 @@ class Fact:
     period_explicit: bool = False  # its own clause dates it (not only the sentence or context)
     noun: str = ""  # what a classifier counts, when the noun follows it (70只分红的基金 -> 基金)
     year_q: int | None = None  # index of the year figure that dates it (2016年 in 由2016年的6323元)
+    base_q: int | None = None  # index of the figure a share or multiple is taken of, stated in its own phrase
+    # ("41% of the 1,200 firms", "1.6 times the €4.7bn"), or the whole a part is said to be of ("212 of the 318")
 
     @property
     def index(self) -> int:

@@ -2,8 +2,48 @@
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from ..model import Quantity
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def wordy(text: str) -> bool:
+    """Written in words separated by spaces (English), not in characters (Chinese)."""
+    return bool(_LATIN.search(text)) and not _CJK.search(text)
+
+
+def _norm_word(w: str) -> str:
+    w = w.lower().strip("'’.,")
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
+
+
+def tokens(key: str) -> list[str]:
+    """The units a measure is compared in: words for English, characters for Chinese."""
+    if wordy(key):
+        return [_norm_word(w) for w in key.split()]
+    return [c for c in key if not c.isspace()]
+
+
+def holds(text: str, word: str) -> bool:
+    """Does the text hold the word (出口 in 机电产品出口; 'export' in 'Exports to Asia', not in 'exporters')? A word
+    written 'a|b' is any of its spellings (rise|rose|growth)."""
+    if "|" in word:
+        return any(holds(text, w) for w in word.split("|") if w)
+    if not wordy(word):
+        return word in text
+    want = tokens(word)
+    have = tokens(re.sub(r"[^\w\s'’-]", " ", text))
+    n = len(want)
+    return any(have[i:i + n] == want for i in range(len(have) - n + 1))
+
+
+def short_name(name: str) -> bool:
+    """A bare name of a part (东区, 'the Greens'): a few characters, or a few words."""
+    return bool(name) and (len(name.split()) <= 4 if wordy(name) else len(name) <= 8)
 
 
 def same_dimension(a: Quantity, b: Quantity) -> bool:
@@ -15,6 +55,9 @@ def same_kind(a: Fact, b: Fact) -> bool:
     """One dimension, and where a classifier counts things, the same things (两个对手 and 10.5个篮板 do not compare)."""
     if not same_dimension(a.q, b.q):
         return False
+    if wordy(a.noun + b.noun):
+        an, bn = a.noun, b.noun  # English: whole words (truck, seat)
+        return not (an and bn and an != bn and an not in bn and bn not in an)
     an, bn = a.noun[-2:], b.noun[-2:]
     return not (an and bn and an != bn and an not in b.noun and bn not in a.noun)
 
@@ -28,7 +71,7 @@ def _unit(q: Quantity) -> str:
 
 
 def chars(key: str) -> set[str]:
-    return {c for c in key if not c.isspace()}
+    return set(tokens(key))
 
 
 def named_match(wanted: str, have: str, blocked=lambda w, h: False) -> float:
@@ -41,7 +84,10 @@ def named_match(wanted: str, have: str, blocked=lambda w, h: False) -> float:
         return 0.0
     if chars(wanted) == chars(have):
         return 1.0
-    if len(wanted) >= 2 and wanted in have:
+    if wordy(wanted):
+        if chars(wanted) < chars(have):
+            return 0.85
+    elif len(wanted) >= 2 and wanted in have:
         return 0.85
     return measure_match(wanted, have)
 

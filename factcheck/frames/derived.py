@@ -15,7 +15,10 @@ def _sources(facts: list[Fact], d: Fact, word: str, lex) -> list[tuple[str, Fact
     """Levels before d (nearest first) whose measure holds the word, with the qualifier around it (一般公共预算收入 ->
     一般公共预算)."""
     out = []
-    for f in reversed([f for f in facts if f.index < d.index and f.sentence >= d.sentence - 4]):
+    # before it (出口…进口…顺差), or after it in its sentence (the deficit widened to €4.6bn, as imports rose to …)
+    near = [f for f in facts if f.index < d.index and f.sentence >= d.sentence - 4]
+    near = list(reversed(near)) + [f for f in facts if f.index > d.index and f.sentence == d.sentence]
+    for f in near:
         if f.role != "level" or f.paren or not same_dimension(f.q, d.q):
             continue
         m = f.key
@@ -29,9 +32,14 @@ def _pair(facts, d, spec, lex) -> tuple[Fact, Fact] | None:
     """The nearest two sources with the same qualifier (出口 and 进口; 一般公共预算收入 and 一般公共预算支出)."""
     for ra, a in _sources(facts, d, spec.sources[0], lex):
         for rb, b in _sources(facts, d, spec.sources[1], lex):
-            if ra == rb and a.index != b.index:
+            if ra == rb and a.index != b.index and _one_body(a, b, d):
                 return a, b
     return None
+
+
+def _one_body(*fs: Fact) -> bool:
+    """The figures belong to one body (a country's exports and imports, not one firm's and another's)."""
+    return len({f.scope for f in fs if f.scope}) <= 1
 
 
 def _longer(lex, word: str) -> set[str]:

@@ -40,6 +40,21 @@ def _by_subject(facts: list[Fact]) -> dict[int, list[Fact]]:
     return out
 
 
+def _stated_with(priors: list[Fact], claim: Fact) -> Fact | None:
+    """Of a level's priors, the one stated with the claim: in its clause, else in its sentence, else the last (an
+    average rate 'since 2018-19, when it was C$10.5bn' has its own prior, not the year-earlier one)."""
+    if not priors:
+        return None
+    if claim.role == "cagr":
+        priors = [p for p in priors if p.year_q is not None] or priors  # an average rate runs from a dated level
+    for same in (lambda p: p.sentence == claim.sentence and p.clause == claim.clause,
+                 lambda p: p.sentence == claim.sentence):
+        found = [p for p in priors if same(p)]
+        if found:
+            return min(found, key=lambda p: (abs(p.index - claim.index), -p.index))  # the nearest
+    return priors[-1]
+
+
 def _compatible(rate: Fact, level: Fact, prior: Fact) -> bool:
     """A rate against 上年 cannot be checked against a prior two years back."""
     cp = rate.compare_period
@@ -126,7 +141,7 @@ def growth(ctx) -> list[Binding]:
         if level.paren or not (level.role == "level" or (level.role == "share" and level.q.type == "percent")):
             continue
         priors = _attached(facts, level, "prior", subs)
-        prior = priors[-1] if priors else None
+        prior = _stated_with(priors, level)
         rates = _attached(facts, level, "rate", subs)
         changes = _attached(facts, level, "change", subs)
         cagrs = _attached(facts, level, "cagr", subs)
@@ -137,7 +152,9 @@ def growth(ctx) -> list[Binding]:
         elif prior is not None:
             prior = None
         for r in rates:
-            p, how, certain = prior, how_prior, True
+            p, how, certain = _stated_with(priors, r) if priors else prior, how_prior, True
+            if p is not None and not same_dimension(p.q, level.q):
+                p = None
             if p is not None and not _compatible(r, level, p):
                 continue
             if p is None:
@@ -180,10 +197,14 @@ def growth(ctx) -> list[Binding]:
                     out.append(Binding(slots={"level": level.q, "prior": prior.q, "change": d.q}, how=how_prior,
                                        tags={_tag(d)}))
             for g in cagrs:
-                years = _years(ctx, by_index, level, prior)
+                pg = _stated_with(priors, g)
+                if pg is None or not same_dimension(pg.q, level.q):
+                    continue
+                years = _years(ctx, by_index, level, pg)
                 if years is not None:
-                    out.append(Binding(slots={"level": level.q, "prior": prior.q, "cagr": g.q, **years},
-                                       how=how_prior, tags={"cagr"}))
+                    how = how_prior if pg is prior else f"prior level {describe(pg)}, stated with the average rate"
+                    out.append(Binding(slots={"level": level.q, "prior": pg.q, "cagr": g.q, **years},
+                                       how=how, tags={"cagr"}))
             if level.q.type == "percent":
                 for d in points:
                     out.append(Binding(slots={"level": level.q, "prior": prior.q, "points": d.q}, how=how_prior,
@@ -306,9 +327,9 @@ def _reference(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:
             continue
         if f.role != rate.role and not (f.role == "prior" and rate.role == "level"):
             continue
-        if cp is not None and cp.year is not None:
-            if f.period.year != cp.year:
-                continue
+        if cp is not None and (cp.year is not None or cp.span):
+            if f.period.year != cp.year or (cp.span and f.period.span and f.period.span != cp.span):
+                continue  # another year, or another quarter or month of it
         elif not (f.scope and f.scope in d.compare) and not (f.measure and f.measure in d.compare):
             continue
         if rate.key and f.key and measure_match(rate.key, f.key) < 0.8:

@@ -18,7 +18,7 @@ import re
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import same_dimension, same_kind
+from .common import holds, same_dimension, same_kind, short_name, tokens, wordy
 
 _PUNCT = r"[,，;；:：。.\s]"
 _STOP = r"[。!?！？\n]"
@@ -27,6 +27,18 @@ _STOP = r"[。!?！？\n]"
 def _lcs_suffix(words: list[str]) -> str:
     if not words or any(not w for w in words):
         return ""
+    if all(wordy(w) for w in words):
+        # English: the head noun ends a measure (special dividend) or opens it (exports to Asia)
+        toks = [tokens(w) for w in words]
+        k = 0
+        while all(len(t) > k for t in toks) and len({t[-1 - k] for t in toks}) == 1:
+            k += 1
+        if k:
+            return " ".join(toks[0][len(toks[0]) - k:])
+        k = 0
+        while all(len(t) > k for t in toks) and len({t[k] for t in toks}) == 1:
+            k += 1
+        return " ".join(toks[0][:k])
     s = words[0]
     for w in words[1:]:
         k = 0
@@ -45,9 +57,9 @@ def _partition(lex, parts: list[Fact]):
         ok = True
         for f in parts:
             name = f.measure or f.scope
-            hit = [w for w in p.parts if w in name and w not in used]
+            hit = [w for w in p.parts if holds(name, w) and w not in used]
             # the longest word that names it (第一产业 rather than 一), and never a word inside its partner (出口/进出口)
-            hit = [w for w in hit if not any(w != v and w in v and v in name for v in p.parts)]
+            hit = [w for w in hit if not any(w != v and w in v and holds(name, v) for v in p.parts)]
             if len(hit) != 1:
                 ok = False
                 break
@@ -87,10 +99,10 @@ def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], whol
 
 def _partition_siblings(lex, a: Fact, b: Fact) -> bool:
     for p in lex.partitions:
-        if p.whole and p.whole in a.measure:
+        if p.whole and holds(a.measure, p.whole):
             continue  # 进出口 is the whole of 出口 and 进口, not their sibling
-        wa = [w for w in p.parts if w in a.measure]
-        wb = [w for w in p.parts if w in b.measure]
+        wa = [w for w in p.parts if holds(a.measure, w)]
+        wb = [w for w in p.parts if holds(b.measure, w)]
         if wa and wb and not set(wa) & set(wb):
             return True
     return False
@@ -135,7 +147,7 @@ def _siblings(parts: list[Fact], ctx=None) -> str:
     if len(head) >= 2:
         return f"parts of one kind ({head})"
     names = [p.measure or p.scope for p in parts]
-    if len({p.clause for p in parts}) == 1 and all(m and len(m) <= 8 for m in names):
+    if len({p.clause for p in parts}) == 1 and all(short_name(m) for m in names):
         return "a list of named parts"  # 东区5.2亿元、西区6.1亿元: one clause, names and figures
     if len({p.clause for p in parts}) == len(parts) and all(_bare(ctx, p) for p in parts):
         return "a list of named parts"  # 小学68所，初中31所，普通高中9所: a name and a figure to each clause
@@ -173,11 +185,23 @@ def _period_parts(parts: list[Fact], whole: Fact | None = None) -> bool:
     return w is not None and w == union
 
 
+_WINDOW = 200
+
+
+def _position(ctx, facts: list[Fact]) -> dict[int, int]:
+    """Each fact's position in the list, computed once per document."""
+    cache = ctx.__dict__.setdefault("_fact_positions", {})
+    if id(facts) not in cache:
+        cache[id(facts)] = {f.index: i for i, f in enumerate(facts)}
+    return cache[id(facts)]
+
+
 def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     """The facts of the 其中 block that follows the whole, or None when no block follows it."""
     fs = ctx.facts
     norm = ctx.doc.norm
-    after = [f for f in facts if f.index > whole.index]
+    pos = _position(ctx, facts)[whole.index]
+    after = facts[pos + 1:pos + 1 + _WINDOW]  # the figures after the whole (a block is never longer than this)
     # the whole's own change, rate and prior may stand between it and the marker (总值X，上年同期为Y，同比增长p%。其中)
     k = 0
     while k < len(after) and after[k].sentence == whole.sentence and (
@@ -203,12 +227,21 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
             block_sentence = whole.sentence
             if re.search(_STOP, before_marker):  # the marker opens the next sentence (past blank lines)
                 block_sentence = nxt.sentence if nxt is not None else whole.sentence + 1
-        elif len(before_marker) <= 12 and not re.search(_STOP, before_marker):
+        elif (len(before_marker) <= 12 or (wordy(before_marker) and len(before_marker.split()) <= 8)) and not re.search(
+                _STOP, before_marker):
             block_sentence = whole.sentence
     elif (lex.marker("container").fullmatch(re.split(r"[,，;；:：]", gap)[0] + "，")
-          and nxt is not None and nxt.sentence == whole.sentence):
-        block_sentence = whole.sentence  # 在70只分红的基金中，债券型基金有46只…: a container and its members
+          and nxt is not None and nxt.sentence == whole.sentence
+          and (not lex.has_marker("container_lead") or lex.marker("container_lead").search(norm[max(s_start, whole.q.start - 80):whole.q.start]))):
+        # 在70只分红的基金中，债券型基金有46只…; Of the 20 sectors surveyed, 13 …: a container and its members
+        block_sentence = whole.sentence
         m = None
+    elif nxt is not None and nxt.sentence == whole.sentence + 1 and lex.has_marker("breakdown_back"):
+        # Of this amount, $7.6bn …: a sentence that opens by pointing back at the whole before it
+        n_start, _ = fs.sentences[nxt.sentence]
+        if n_start >= sat_end and lex.marker("breakdown_back").search(norm[n_start:nxt.q.start]) and not any(
+                f.sentence == whole.sentence for f in after):
+            block_sentence = nxt.sentence
     if block_sentence is None:
         return None
     out = [f for f in after if f.sentence == block_sentence]
@@ -236,7 +269,7 @@ def parts(ctx) -> list[Binding]:
     for whole in facts:
         if whole.role != "level" or whole.paren or whole.q.type != "amount" or not whole.additive:
             continue
-        if whole.q.bound not in ("exact", "more", "lower", "approx", "near") or not whole.q.unit:
+        if whole.q.bound not in ("exact", "more", "lower", "approx", "near") or not (whole.q.unit or whole.noun):
             continue  # a bare number (6连胜, 23.3分) says too little of what it counts
         block = _block(ctx, lex, whole, facts)
         if block is None:
@@ -292,10 +325,14 @@ def parts(ctx) -> list[Binding]:
         partition = _partition(lex, members)
         count = _stated_count(ctx, whole)
         why = _siblings(members, ctx) or ("the parts of its period" if _period_parts(members, whole) else "")
+        rest = _last_is_rest(ctx, lex, members)
         if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
             continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
         if partition is not None:
             how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        elif rest and why:
+            how = f"{len(members)} parts listed under {whole.q.text}, the last being what remains ('{rest}')"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         elif _period_parts(members, whole):
             how = f"the parts' periods make up the whole's ({whole.period.span})"
@@ -314,9 +351,71 @@ def parts(ctx) -> list[Binding]:
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
                                certain=bool(why)))
     out.extend(_total_after(ctx, lex, facts))
+    out.extend(_further(ctx, lex, facts, {b.slots["total"].index for b in out}))
     out.extend(_respectively(ctx, facts, lex))
     out.extend(_same_noun(ctx, facts, {id(b.slots["total"]) for b in out}))
     out.extend(_remainder(ctx, lex, facts))
+    taken = {b.slots["total"].index for b in out}
+    out.extend(_named_partition(ctx, lex, facts, taken))
+    out.extend(_period_complement(facts, out))
+    return out
+
+
+def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
+    """Online sales £1.9bn … store sales £7.7bn … total sales £9.6bn, in any order within three sentences: parts
+    whose measures are the whole's words plus the words of a known partition, one part each, and a whole that the
+    text calls a total (lexicon marker 'total')."""
+    out = []
+    tot = lex.marker("total") if lex.has_marker("total") else None
+    for w in facts:
+        if (w.role != "level" or w.paren or not w.additive or w.q.type != "amount" or not w.key or w.index in taken
+                or tot is None or not tot.search(w.measure)):
+            continue
+        head = tokens(w.key)
+        near = [f for f in facts if f is not w and abs(f.sentence - w.sentence) <= 1 and f.role == "level"
+                and not f.paren and same_kind(f, w) and f.additive and (not f.scope or not w.scope or f.scope == w.scope)
+                and (f.period == w.period or not f.period_explicit or not w.period_explicit)]
+        for p in lex.partitions:
+            found = []
+            for word in p.parts:
+                hits = [f for f in near if holds(f.measure, word) and len(tokens(f.key)) > len(head)
+                        and all(t in tokens(f.key) for t in head)]
+                if len(hits) != 1:
+                    break
+                found.append(hits[0])
+            if len(found) == len(p.parts) and len({f.index for f in found}) == len(found):
+                found.sort(key=lambda f: f.index)
+                out.append(Binding(slots={"parts": [f.q for f in found], "total": w.q}, tags={"complete"},
+                                   how=f"the parts name the whole partition {p.name} of {w.measure}"))
+                break
+    return out
+
+
+def _period_complement(facts: list[Fact], bindings: list[Binding]) -> list[Binding]:
+    """In the first half the deficit was €7.6bn, of which €3.0bn came in the first quarter — and the second
+    quarter's €4.6bn stated nearby: the part listed and the figure for the rest of the whole's period make it up."""
+    out = []
+    by_index = {f.index: f for f in facts}
+    for b in bindings:
+        if "single" not in b.tags:
+            continue
+        whole, part = by_index.get(b.slots["total"].index), by_index.get(b.slots["part"].index)
+        if whole is None or part is None or not part.period_explicit or not whole.period.span:
+            continue
+        wm, pm = _months(whole.period.span), _months(part.period.span)
+        if not wm or not pm or not pm < wm:
+            continue
+        rest = wm - pm
+        others = [f for f in facts if f.role == "level" and not f.paren and f.index not in (whole.index, part.index)
+                  and abs(f.sentence - whole.sentence) <= 3 and same_kind(f, whole) and f.period_explicit
+                  and _months(f.period.span) == rest and (f.period.year == whole.period.year or f.period.year is None
+                                                          or whole.period.year is None)
+                  and f.key and whole.key and (f.key == whole.key or set(tokens(whole.key)) <= set(tokens(f.key)))]
+        if len(others) != 1:
+            continue
+        out.append(Binding(slots={"parts": sorted([part.q, others[0].q], key=lambda q: q.index), "total": whole.q},
+                           tags={"complete"}, how=f"{part.q.text} ({part.period.span}) and {others[0].q.text} "
+                           f"({others[0].period.span}) make up the period of {whole.q.text} ({whole.period.span})"))
     return out
 
 
@@ -341,6 +440,46 @@ def _remainder(ctx, lex, facts: list[Fact]) -> list[Binding]:
             continue  # 400多个展位 … 余下100多个展位: the rest names what the whole counts
         out.append(Binding(slots={"parts": [part.q, rest.q], "total": whole.q}, tags={"complete", "remainder"},
                            how=f"{part.q.text} of {whole.q.text}, then the rest {rest.q.text}"))
+    return out
+
+
+def _last_is_rest(ctx, lex, members: list[Fact]) -> str:
+    """The words that call the last part what is left (the rest, the remaining 12, 其余), or ''."""
+    if len(members) < 2 or not lex.has_marker("remainder"):
+        return ""
+    last = members[-1]
+    m = lex.marker("remainder").search(ctx.doc.norm[members[-2].q.end:last.q.start + 1])
+    return m.group() if m else ""
+
+
+def _further(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
+    """Instalments of a sum stated in the sentence before: 'agreed to pay $450m. It will pay $150m now and a further
+    $250m over four years.' The whole is the only amount of that dimension in the sentence before; the parts are
+    complete when the text times them (now / on completion … over five years), else they only bound it."""
+    if not lex.has_marker("further"):
+        return []
+    norm = ctx.doc.norm
+    out = []
+    for a, b in zip(facts, facts[1:]):
+        if a.sentence != b.sentence or a.role != "level" or b.role != "level" or a.paren or b.paren:
+            continue
+        if a.q.type != "amount" or not same_dimension(a.q, b.q) or not a.q.unit:
+            continue
+        if not lex.marker("further").search(norm[a.q.end:b.q.start]):
+            continue
+        if any(f.sentence == a.sentence and f.index < a.index and same_dimension(f.q, a.q) for f in facts):
+            continue  # the parts open their sentence
+        before = [f for f in facts if f.sentence == a.sentence - 1 and same_dimension(f.q, a.q) and not f.paren]
+        wholes = [f for f in before if f.role == "level"]
+        if len(wholes) != 1 or wholes[0].index in taken:
+            continue
+        whole = wholes[0]
+        s, e = ctx.facts.sentences[a.sentence]
+        timed = lex.has_marker("instalment") and len(lex.marker("instalment").findall(norm[s:e])) >= 2
+        tags = {"complete"} if timed else {"partial"}
+        how = (f"{a.q.text} and a further {b.q.text}: instalments of {whole.q.text}, the one sum of that kind "
+               f"stated in the sentence before" + ("" if timed else "; they may not be all of it"))
+        out.append(Binding(slots={"parts": [a.q, b.q], "total": whole.q}, tags=tags, how=how, certain=timed))
     return out
 
 

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import describe, measure_match, same_dimension
+from .common import describe, measure_match, named_match, same_dimension, wordy
 
 _ROLES = ("level", "rate", "share", "change", "cagr", "points")
 
 
-def _same(a: Fact, b: Fact) -> float:
+def _same(a: Fact, b: Fact, headline: bool = False) -> float:
     if a.role != b.role or a.q.type != b.q.type or not same_dimension(a.q, b.q):
         return 0.0
     if a.sign and b.sign and a.sign != b.sign:
         return 0.0
-    if not a.key or not b.key:
-        return 0.0
-    return min(measure_match(a.key, b.key), measure_match(b.key, a.key))
+    if not a.key or not b.key or a.additive != b.additive:
+        return 0.0  # a total is not a price per share
+    score = min(measure_match(a.key, b.key), measure_match(b.key, a.key))
+    if headline and wordy(a.key):
+        score = max(score, named_match(a.key, b.key) * 0.8)  # a headline shortens: 'profit' for 'net profit'
+    return score
 
 
 def _headline(ctx) -> int | None:
@@ -43,7 +46,18 @@ def restated(ctx) -> list[Binding]:
     head = _headline(ctx)
     if head is not None:
         for h in [f for f in facts if f.sentence == head and f.role in _ROLES]:
-            scored = sorted(((_same(h, b), b) for b in facts if b.sentence > head and b.role in _ROLES),
+            # the same figure again in the opening sentences: the body states what the headline sums up
+            same = [b for b in facts if head < b.sentence <= head + 3 and b.q.type == h.q.type and not b.paren
+                    and same_dimension(b.q, h.q) and b.q.value == h.q.value and b.q.digits == h.q.digits]
+            if len(same) == 1 and h.q.value and (h.q.unit or h.q.type != "amount" or h.q.value >= 20):
+                out.append(Binding(slots={"body": same[0].q, "headline": h.q},
+                                   how=f"the headline's {h.q.text} is stated again in the body", tags={"headline"}))
+                continue
+            if same:
+                continue
+            if h.q.type == "amount" and not h.q.unit:
+                continue  # a bare count in a headline (Guantanamo four) names a group more often than a figure
+            scored = sorted(((_same(h, b, True), b) for b in facts if b.sentence > head and b.role in _ROLES),
                             key=lambda t: (-t[0], t[1].index))
             if not scored or scored[0][0] < 0.6:
                 continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, bindings, frame
-from .common import describe, measure_match, named_match, same_dimension
+from .common import describe, measure_match, named_match, same_dimension, wordy
 
 LOOK_BACK = 6  # sentences
 
@@ -111,6 +111,8 @@ def share(ctx) -> list[Binding]:
             if listed:
                 part = listed[-1]
                 how_part = f"part {part.q.text}, listed just before the share"
+        if part is None and s.base_q is not None and s.base_q in fs.by_index:
+            last_base = (fs.by_index[s.base_q], s.sentence)  # Health takes 38.2% of the $37.2bn budget, and …
         if part is None:
             b = _complement(ctx, fs, facts, s)
             if b is not None:
@@ -122,7 +124,12 @@ def share(ctx) -> list[Binding]:
         # 外资企业占比为40%: the share is of output, not of the count): only agreement is reported
         certain = part.sentence == s.sentence
         inline = _inline_base(fs, facts, s, part)
-        if inline is not None:
+        if s.base_q is not None and s.base_q in fs.by_index and s.base_q != part.index:
+            b = fs.by_index[s.base_q]
+            if same_dimension(b.q, part.q):
+                base, how_base = b, f"base {b.q.text}, stated in the share's own phrase"
+                last_base = (b, s.sentence)
+        elif inline is not None:
             base, how_base = inline, f"base {inline.q.text}, stated in the share's own phrase"
         elif s.base:
             scope, key = fs.key_of(s.base)
@@ -132,6 +139,11 @@ def share(ctx) -> list[Binding]:
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
+                if wordy(key) and named_match(key, base.key) < 1.0:
+                    # 'of the total debt' read as 'an original debt of $81.8bn': words the name lacks may name
+                    # another figure of that measure
+                    certain = False
+                    how_base += ", which names it only in part"
         alternatives = []
         if base is None and not s.base:
             base = _container(ctx, part)
@@ -156,6 +168,9 @@ def share(ctx) -> list[Binding]:
                 base = None
             else:
                 how_base = f"base {describe(base)}, carried over from the share before"
+        if base is not None and base.scope and part.scope and base.scope != part.scope and not (
+                s.base and fs.key_of(s.base)[0]):
+            continue  # Brook's sales against Abel's revenue: two bodies, unless the text names the base's
         if base is None or base.index == part.index:
             continue
         out.append(Binding(slots={"part": part.q, "base": base.q, "share": s.q},
