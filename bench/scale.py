@@ -330,6 +330,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="a python with autocorrect-py installed (pip install autocorrect-py)")
     args = ap.parse_args(argv)
     skip = set(args.skip.split(","))
+    args.before, args.after = (str(Path(x).absolute()) if os.sep in x else x for x in (args.before, args.after))
+    # `python -c ...` and `python -m factcheck` import the working directory's factcheck first: run every install
+    # from a folder without one, so each column measures its own install.
+    os.chdir(tempfile.gettempdir())
     installs = {"before": [args.before], "after": [args.after]}
     pythons = {k: str(Path(v[0]).parent / "python") for k, v in installs.items()}
     say(f"bench/scale.py  before={args.before}  after={args.after}  cores={os.cpu_count()}  "

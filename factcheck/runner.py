@@ -150,7 +150,8 @@ def _execute(o: RunOptions) -> int:
     if not inputs and not problems:
         raise FactcheckError(f"{' '.join(clean(p) for p in paths)}: every article here is ignored by .gitignore")
     # the files that could not even be listed (names not UTF-8, loops) keep their place in the order
-    order = sorted([(i.order, str(i.path), str(i.root), None) for i in inputs] +
+    roots: dict[Path, str] = {}  # one string per root folder, shared by its articles
+    order = sorted([(i.order, str(i.path), roots.setdefault(i.root, str(i.root)), None) for i in inputs] +
                    [(n, name, "", problem) for n, name, problem in problems])
     del inputs, problems
     items = [batch.Item(k, path, root, problem) for k, (_, path, root, problem) in enumerate(order)]
