@@ -225,7 +225,8 @@ def names(rng: random.Random, scratch: Path) -> None:
     from factcheck.display import clean
     from factcheck.model import FileReport, Report
     from factcheck.report import get_renderer
-    from factcheck.runner import _check_one
+    from factcheck.batch import check_path
+    from factcheck.checker import Checker
 
     name = "".join(rng.choice(NAME_PIECES) for _ in range(rng.randint(1, 6))).replace("/", "_") or "x"
     raw = os.fsencode(name)
@@ -241,7 +242,7 @@ def names(rng: random.Random, scratch: Path) -> None:
     with open(path, "wb") as fh:
         fh.write((SENTENCE + rng.choice(["", "\x1b[8m", "\u202e", "乙市\u200b5亿元"])).encode("utf-8"))
     shown = os.fsdecode(path)
-    fr, error = _check_one((shown, (), None, True, str(folder)))
+    fr, error = check_path(Checker(), shown, str(folder))
     if fr is None:
         fr = FileReport(path=clean(shown) if any("\udc80" <= c <= "\udcff" for c in shown) else shown,
                         error=error, language="")

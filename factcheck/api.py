@@ -167,14 +167,24 @@ def collect_inputs(paths: list[Path], repo_root: Path | None = None) -> tuple[li
             raise InputError(f"{clean(p)}: no such file")
         else:
             listed.append((Path(p), root, None, False))
-    walked = [Path(os.path.realpath(f.parent)) / f.name for f, _, problem, w in listed if w and problem is None]
-    drop = ignored(walked) if walked else set()
+    real_dirs: dict[Path, Path] = {}  # each folder resolved once, not each file (twice) as before
+
+    def real(f: Path) -> Path:
+        d = real_dirs.get(f.parent)
+        if d is None:
+            d = real_dirs[f.parent] = Path(os.path.realpath(f.parent))
+        return d / f.name
+
+    # outside a repository nothing is ignored: no real path is needed (an archive's 20,000 of them would stay as
+    # fragments in the memory every worker inherits)
+    walked = {n: real(f) for n, (f, _, problem, w) in enumerate(listed) if w and problem is None} if top else {}
+    drop = ignored(list(walked.values())) if walked else set()
     inputs: list[Input] = []
     problems: list[tuple[int, str, str]] = []
     for n, (f, root, problem, w) in enumerate(listed):
         if problem is not None:
             problems.append((n, str(f), problem))
-        elif w and Path(os.path.realpath(f.parent)) / f.name in drop:
+        elif w and drop and walked[n] in drop:
             continue
         else:
             inputs.append(Input(f, root, n))

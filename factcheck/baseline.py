@@ -20,7 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from .errors import FactcheckError
-from .model import Finding, Report
+from .model import FileReport, Finding, Report
 from .report._ci import repo_relative
 
 VERSION = 1
@@ -90,27 +90,45 @@ def _key(path: str, fp: str) -> tuple[str, str]:
     return PurePath(path.replace("\\", "/")).name, fp
 
 
-def filter_new(report: Report, baseline: dict[str, Any]) -> Report:
-    """The report without the findings the baseline already holds; consistent findings pass through."""
+def budget(baseline: dict[str, Any]) -> dict[str, Counter[str]]:
+    """{file name: Counter of fingerprints} of a baseline, validated."""
     if not isinstance(baseline, dict) or baseline.get("version") != VERSION or not isinstance(
         baseline.get("findings"), list
     ):
         raise FactcheckError(f"baseline: not a factcheck baseline of version {VERSION}")
-    budget: Counter[tuple[str, str]] = Counter()
+    out: dict[str, Counter[str]] = {}
     for entry in baseline["findings"]:
         try:
-            budget[_key(entry["path"], entry["fingerprint"])] += 1
+            name, fp = _key(entry["path"], entry["fingerprint"])
         except (KeyError, TypeError, AttributeError):
             raise FactcheckError(f"baseline: entry without path or fingerprint: {entry!r}") from None
-    files = []
-    for fr in report.files:
-        text = _text_of(fr.path, fr.text)
-        kept = []
-        for f in fr.findings:
-            key = _key(fr.path, finding_fingerprint(f, text))
-            if f.verdict != "consistent" and budget[key] > 0:
-                budget[key] -= 1
-                continue
-            kept.append(f)
-        files.append(fr.model_copy(update={"findings": kept}))
+        out.setdefault(name, Counter())[fp] += 1
+    return out
+
+
+def filter_file(fr: FileReport, left: Counter[str]) -> FileReport:
+    """One file's report without the findings its baseline entries (`left`, for its file name) hold; the entries
+    used up are taken out of `left`, so files of the same name share them in order."""
+    if not fr.findings:
+        return fr
+    text = _text_of(fr.path, fr.text)
+    kept = []
+    for f in fr.findings:
+        fp = finding_fingerprint(f, text)
+        if f.verdict != "consistent" and left[fp] > 0:
+            left[fp] -= 1
+            continue
+        kept.append(f)
+    return fr.model_copy(update={"findings": kept})
+
+
+def file_name(path: str) -> str:
+    """The part of a path a baseline entry is matched by."""
+    return _key(path, "")[0]
+
+
+def filter_new(report: Report, baseline: dict[str, Any]) -> Report:
+    """The report without the findings the baseline already holds; consistent findings pass through."""
+    left = budget(baseline)
+    files = [filter_file(fr, left.setdefault(file_name(fr.path), Counter())) for fr in report.files]
     return report.model_copy(update={"files": files})

@@ -53,7 +53,7 @@ def run(
     paths: list[Path] = typer.Argument(..., help="Articles (.txt, .md, .html) or folders of them; - reads one "
                                                 "article from standard input."),
     format: Optional[str] = typer.Option(None, "--format", "-f",
-                                         help="text (default), json, html, sarif, github, junit, rdjsonl."),
+                                         help="text (default), json, jsonl, html, sarif, github, junit, rdjsonl."),
     output: Optional[str] = typer.Option(None, "--output", "-o",
                                          help="File, or folder (a trailing / or an existing folder), to write to; "
                                               "- for standard output (html defaults to reports/)."),

@@ -73,7 +73,7 @@ class Config(_Settings):
 KEYS = tuple(f.name for f in fields(_Settings))
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGES = ("zh", "en", "auto")
-FORMATS = ("text", "json", "html", "sarif", "github", "junit", "rdjsonl")  # built in; plug-ins are looked up
+FORMATS = ("text", "json", "jsonl", "html", "sarif", "github", "junit", "rdjsonl")  # built in; plug-ins are looked up
 MAX_CONFIG_BYTES = 256 * 1024
 # Keys with which a sub-folder's configuration narrows what is checked or what fails the run.
 NARROWING = ("select", "ignore", "severity", "language")

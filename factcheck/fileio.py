@@ -135,38 +135,68 @@ def check_target(path: Path, protect: set[Path] | None = None) -> None:
         raise FactcheckError(f"{name}: refusing to overwrite an input of this run with a report")
 
 
-def write_atomic(path: Path, text: str, protect: set[Path] | None = None) -> None:
-    """Write text to path through a temporary file and an atomic rename. Any failure is one FactcheckError."""
-    path = Path(path)
-    name = clean(path)
-    check_target(path, protect)
-    for parent in path.parents:  # the nearest existing ancestor must be a folder
-        if os.path.lexists(parent):
-            if not os.path.isdir(parent):
-                raise FactcheckError(f"{name}: cannot write the report: {clean(parent)} is a file, not a folder")
-            break
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
-        raise FactcheckError(f"{name}: cannot write the report: {clean(path.parent)} is a file, not a folder") \
-            from None
-    except OSError as e:
-        raise FactcheckError(f"{name}: cannot write the report ({e.strerror or e})") from None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise FactcheckError(f"{name}: cannot write the report ({e.strerror or e})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for others to read
-        check_target(path, protect)  # again, just before the rename: nothing has been put there meanwhile
-        os.replace(tmp, path)
-    except BaseException as e:
+class AtomicFile:
+    """A report written piece by piece into a temporary file in the target folder, renamed into place by commit():
+    a reader never sees half a report, an interrupted run (abort) leaves what was there before. The same checks
+    as write_atomic, before the first byte and again just before the rename. Any failure is one FactcheckError."""
+
+    def __init__(self, path: Path, protect: set[Path] | None = None) -> None:
+        path = Path(path)
+        self.path, self.protect, self.name = path, protect, clean(path)
+        check_target(path, protect)
+        for parent in path.parents:  # the nearest existing ancestor must be a folder
+            if os.path.lexists(parent):
+                if not os.path.isdir(parent):
+                    raise FactcheckError(f"{self.name}: cannot write the report: {clean(parent)} is a file, not a "
+                                         "folder")
+                break
         try:
-            os.unlink(tmp)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise FactcheckError(f"{self.name}: cannot write the report: {clean(path.parent)} is a file, not a "
+                                 "folder") from None
+        except OSError as e:
+            raise FactcheckError(f"{self.name}: cannot write the report ({e.strerror or e})") from None
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as e:
+            raise FactcheckError(f"{self.name}: cannot write the report ({e.strerror or e})") from None
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        try:
+            self.fh.write(text)
+        except BaseException as e:
+            self._fail(e)
+
+    def commit(self) -> None:
+        try:
+            self.fh.close()
+            os.chmod(self.tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for others to read
+            check_target(self.path, self.protect)  # again, just before the rename: nothing was put there meanwhile
+            os.replace(self.tmp, self.path)
+        except BaseException as e:
+            self._fail(e)
+
+    def abort(self) -> None:
+        try:
+            self.fh.close()
         except OSError:
             pass
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+    def _fail(self, e: BaseException):
+        self.abort()
         if isinstance(e, OSError):
-            raise FactcheckError(f"{name}: cannot write the report ({e.strerror or e})") from None
-        raise
+            raise FactcheckError(f"{self.name}: cannot write the report ({e.strerror or e})") from None
+        raise e
+
+
+def write_atomic(path: Path, text: str, protect: set[Path] | None = None) -> None:
+    """Write text to path through a temporary file and an atomic rename. Any failure is one FactcheckError."""
+    out = AtomicFile(path, protect)
+    out.write(text)
+    out.commit()

@@ -107,6 +107,14 @@ class FileReport(Record):
     warnings: list[str] = field(default_factory=list, description="What the reader must know about this file's "
                                 "check: a language read from mixed text, characters hidden beside figures.")
 
+    def to_dict(self) -> dict:
+        """This file's entry of the JSON report (files[i]): plain JSON data, without the text and quantities."""
+        return self.model_dump(mode="json", exclude={"text", "quantities"})
+
+    def to_json(self, indent: int | None = None) -> str:
+        """This entry as JSON, one line unless indent is given (a line of --format jsonl)."""
+        return _dumps(self.to_dict(), indent)
+
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for f in self.findings:
@@ -123,3 +131,20 @@ class Report(Record):
     files: list[FileReport] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list, description="What the reader must know about the whole run: "
                                 "a configuration that switches checks off, and the like.")
+
+    def to_dict(self) -> dict:
+        """The JSON report as plain data: {"tool", "version", "generated", "files": [...], "warnings"}."""
+        return self.model_dump(mode="json", exclude={"files": {"__all__": {"text", "quantities"}}})
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The JSON report (what --format json writes, without its final newline)."""
+        return _dumps(self.to_dict(), indent)
+
+
+def _dumps(data: dict, indent: int | None) -> str:
+    """JSON with bidi controls and other invisible characters written as \\u escapes (the same data)."""
+    import json
+
+    from .display import json_escape_invisible
+
+    return json_escape_invisible(json.dumps(data, ensure_ascii=False, indent=indent))

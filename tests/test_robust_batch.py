@@ -98,7 +98,9 @@ def test_articles_ignored_by_gitignore_are_skipped_when_walking(tmp_path):
 
 
 def test_a_worker_crash_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch):
-    from factcheck import runner
+    from factcheck import batch
+    from factcheck.checker import Checker
+    from factcheck.stream import JsonLinesStream
 
     def boom(*a, **k):
         raise ZeroDivisionError("simulated bug")
@@ -107,9 +109,10 @@ def test_a_worker_crash_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch)
     monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
     f = tmp_path / "a.txt"
     f.write_text(SENTENCES[0], encoding="utf-8")
-    report, err = runner._check_one((str(f), (), None))
-    assert report is None
-    assert err.startswith(f"{f}: internal error: ZeroDivisionError: simulated bug") and "\n" not in err
+    batch._init(batch.Job(checker=Checker(), stream=JsonLinesStream(None, None, 1), configs={}))
+    res = batch.check_one(batch.Item(0, str(f), str(tmp_path)))
+    assert res.report is None
+    assert res.error.startswith(f"{f}: internal error: ZeroDivisionError: simulated bug") and "\n" not in res.error
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):

@@ -20,7 +20,7 @@ from .expr import ExprError, check_relation_names, isolate, parse_relation
 from .pattern import PatternError, compile_pattern, slot_names
 
 # Rule specs are dataclasses: validated by pydantic (lazily, see records.py) when a YAML file is parsed, rebuilt
-# from the JSON cache without it. Unknown keys are refused at every level.
+# from compiled data without it (compiled.py). Unknown keys are refused at every level.
 _FORBID = {"extra": "forbid"}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
@@ -231,18 +231,22 @@ def validate_rule(rule: RuleSpec) -> None:
     kind.validate(rule)
 
 
-def load_rule_file(path: Path, root: Path | None = None) -> list[RuleSpec]:
-    """A rule file: a regular file of at most MAX_RULE_FILE_BYTES (no link out of root), UTF-8, validated."""
+def read_rule_bytes(path: Path, root: Path | None = None) -> bytes:
+    """A rule file's bytes: a regular file of at most MAX_RULE_FILE_BYTES, no link followed out of root."""
     from ..display import clean
     from ..errors import InputError
     from ..fileio import read_limited
 
     name = clean(path)
     try:
-        data = read_limited(path, MAX_RULE_FILE_BYTES, root=root, what="rule file")
+        return read_limited(path, MAX_RULE_FILE_BYTES, root=root, what="rule file")
     except InputError as e:
         msg = str(e)
         raise RuleError(f"{name}:1: {msg[len(name) + 2:]}" if msg.startswith(name + ": ") else msg) from None
+
+
+def parse_rule_bytes(data: bytes, name: str) -> list[RuleSpec]:
+    """A rule file's bytes -> its rules: UTF-8, no NUL, validated. `name` (shown escaped) is cited in errors."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -252,6 +256,13 @@ def load_rule_file(path: Path, root: Path | None = None) -> list[RuleSpec]:
         line = text[:text.index("\x00")].count("\n") + 1
         raise RuleError(f"{name}:{line}: a rule file cannot contain NUL characters")
     return parse_rule_text(text, name)
+
+
+def load_rule_file(path: Path, root: Path | None = None) -> list[RuleSpec]:
+    """A rule file: a regular file of at most MAX_RULE_FILE_BYTES (no link out of root), UTF-8, validated."""
+    from ..display import clean
+
+    return parse_rule_bytes(read_rule_bytes(path, root), clean(path))
 
 
 def rule_files(path: Path) -> list[Path]:
@@ -269,90 +280,44 @@ from ..datafiles import builtin_rules_dir  # noqa: E402 - re-exported: where the
 
 @lru_cache(maxsize=8)
 def builtin_rules(language: str | None = None) -> tuple[RuleSpec, ...]:
-    """Built-in rules, validated once per process (and cached across processes in a JSON file when possible)."""
+    """Built-in rules, from the data compiled at build time (see factcheck/compiled.py)."""
     return tuple(r for r in _load_builtin() if language is None or r.language == language)
 
 
 @lru_cache(maxsize=1)
 def _load_builtin() -> tuple[RuleSpec, ...]:
-    root = builtin_rules_dir()
-    files = rule_files(root)
-    key = _cache_key(files)
-    cached = _read_cache(key)
-    if cached is not None:
-        return cached
-    rules: list[RuleSpec] = []
-    for f in files:
-        rules.extend(load_rule_file(f))
-    _check_unique(rules)
-    _write_cache(key, rules)
-    return tuple(rules)
+    from .. import compiled
+
+    return tuple(r for rules in compiled.builtin("rules").values() for r in rules)
 
 
-# The built-in rules, once parsed and validated (YAML, patterns, relations, kinds), are kept as JSON in the user's
-# cache folder, keyed by the size and mtime of every rule file and of the code that validates them. A cold run
-# then reads one JSON file instead of parsing YAML and re-checking every rule. JSON, not pickle: reading a cache
-# can never run code. Any problem with the cache (missing, stale, unreadable, unwritable) means: do it the slow way.
-_CACHE_VERSION = 1
+# Rule files as a kind of data file: YAML parsed and validated once (at build time for the built-in ones, once per
+# content in the user's cache for --rules files), kept as plain dicts, rebuilt as RuleSpecs without pydantic.
+def _parse_rule_file(data: bytes, name: str) -> list[dict]:
+    return [{"at": r.source[len(name):], "rule": r.model_dump()} for r in parse_rule_bytes(data, name)]
 
 
-def cache_dir() -> Path | None:
-    import os
-
-    if os.environ.get("FACTCHECK_NO_CACHE"):
-        return None
-    if os.environ.get("FACTCHECK_CACHE_DIR"):
-        return Path(os.environ["FACTCHECK_CACHE_DIR"])
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "factcheck"
+def _revive_rules(plain: list[dict], name: str) -> list[RuleSpec]:
+    out = []
+    for item in plain:
+        rule = rule_from_dict(item["rule"])
+        rule.source = name + item["at"]
+        out.append(rule)
+    return out
 
 
-def _cache_key(files: list[Path]) -> str:
-    import hashlib
-
-    from .. import __version__
-
-    code = Path(__file__).resolve().parents[1]
-    watched = list(files) + sorted((code / "engine").glob("*.py")) + sorted((code / "kinds").glob("*.py"))
-    parts = [str(_CACHE_VERSION), __version__]
-    for f in watched:
-        try:
-            st = f.stat()
-        except OSError:
-            continue
-        parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+def _check_all_rules(files: dict[str, list[dict]]) -> None:
+    _check_unique([r for name, plain in files.items() for r in _revive_rules(plain, name)])
 
 
-def _read_cache(key: str) -> tuple[RuleSpec, ...] | None:
-    d = cache_dir()
-    if d is None:
-        return None
-    try:
-        data = json.loads((d / f"rules-{key}.json").read_text(encoding="utf-8"))
-        rules = []
-        for item in data:
-            rule = rule_from_dict(item["rule"])
-            rule.source = item["source"]
-            rules.append(rule)
-        return tuple(rules)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+def _register() -> None:
+    from .. import compiled
+
+    compiled.register(compiled.DataKind("rules", parse=_parse_rule_file, revive=_revive_rules,
+                                        check=_check_all_rules))
 
 
-def _write_cache(key: str, rules: list[RuleSpec]) -> None:
-    d = cache_dir()
-    if d is None:
-        return
-    from ..fileio import write_atomic
-
-    try:
-        for old in d.glob("rules-*.json"):
-            old.unlink(missing_ok=True)
-        payload = [{"source": r.source, "rule": r.model_dump(mode="json")} for r in rules]
-        write_atomic(d / f"rules-{key}.json", json.dumps(payload, ensure_ascii=False))
-    except (OSError, ValueError, FactcheckError):
-        pass
+_register()
 
 
 def _check_unique(rules: list[RuleSpec]) -> None:
@@ -365,6 +330,9 @@ def _check_unique(rules: list[RuleSpec]) -> None:
 
 def load_rules(extra: list[Path] | None = None, language: str | None = None) -> list[RuleSpec]:
     rules = list(builtin_rules(language))
+    from .. import compiled
+    from ..display import clean
+
     total = 0
     for p in extra or []:
         p = Path(p)
@@ -373,12 +341,10 @@ def load_rules(extra: list[Path] | None = None, language: str | None = None) -> 
             if total > MAX_EXTRA_RULE_BYTES:
                 raise RuleError(f"{f}: the extra rule files of this run come to more than "
                                 f"{MAX_EXTRA_RULE_BYTES // 1024} KB; refused")
-            rules.extend(r for r in load_rule_file(f, root=p if folder else None)
+            data = read_rule_bytes(f, root=p if folder else None)
+            rules.extend(r for r in compiled.user_file("rules", data, clean(f))
                          if language is None or r.language == language)
-            try:
-                total += f.stat().st_size
-            except OSError:
-                pass
+            total += len(data)
     _check_unique(rules)
     return [r for r in rules if r.enabled]
 

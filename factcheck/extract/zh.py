@@ -128,9 +128,20 @@ def extract_zh(doc: Document) -> list[Quantity]:
         taken.append((m.start(), m.end()))
         out.append(dict(start=m.start(), end=m.end(), type="percent", value=value, lo=lo, hi=hi, digits=m.group(),
                         decimals=0, unit="%", bound=bound, qualifier=qualifier, chinese=True, scale=1.0))
+    # dates, doublings and fractions, merged in text order, so one pointer walks them (a scan per token is
+    # quadratic in the length of the text)
+    spans: list[list[int]] = []
+    for a, b in sorted(taken):
+        if spans and a <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], b)
+        else:
+            spans.append([a, b])
+    k = 0
     for m in _TOKEN.finditer(norm):
         s = m.start()
-        if any(a <= s < b for a, b in taken):
+        while k < len(spans) and spans[k][1] <= s:
+            k += 1
+        if k < len(spans) and spans[k][0] <= s:
             continue
         q = _quantity(m, norm)
         if q is None:
@@ -261,7 +272,7 @@ def _cn_false_positive(norm: str, s: int, digits: str, unit: str) -> bool:
 
 def _link_ranges(out: list[dict], norm: str) -> None:
     """800——1000人, 3至5个: the first end takes the unit and scale of the second and both are bounds of a range."""
-    for a, b in zip(out, out[1:]):
+    for i, (a, b) in enumerate(zip(out, out[1:])):
         gap = norm[a["end"]:b["start"]]
         if not gap or len(gap) > 3 or not _RANGE_SEP.match(gap):
             continue
@@ -281,8 +292,8 @@ def _link_ranges(out: list[dict], norm: str) -> None:
                 a["value"] *= f
                 a["lo"] *= f
                 a["hi"] *= f
-        a["range_with"] = out.index(b)
-        b["range_with"] = out.index(a)
+        a["range_with"] = i + 1
+        b["range_with"] = i
 
 
 _PAIR_SEP = {"和", "、", "与", "及"}

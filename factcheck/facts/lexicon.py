@@ -1,7 +1,8 @@
 """Lexicons: the words that tell a figure's role, measure, scope and period, as data (rules/<lang>/*.lexicon.yaml).
 
-A lexicon file is validated against its schema when it is read; the compiled form (word lists sorted longest
-first, regular expressions built from them) is built once per process.
+A lexicon file is validated against its schema when it is compiled: the built-in ones at build time, as a kind of
+data file (factcheck/compiled.py), so a run reads plain data and never parses YAML. The compiled form used while
+checking (word lists sorted longest first, regular expressions built from them) is built once per process.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 
 from ..errors import RuleError
 from ..records import Record, field, validate
@@ -163,20 +163,13 @@ def _compile(lex: Lexicon, template: str) -> re.Pattern:
     return _compile_cached(lex.language, template, alts)
 
 
-def lexicon_files(root: Path, language: str) -> list[Path]:
-    d = root / language
-    return sorted(d.glob("*.lexicon.yaml")) if d.is_dir() else []
-
-
-def parse_lexicon(text: str, source: str, trusted: bool = False) -> LexiconSpec:
+def parse_lexicon(text: str, source: str) -> LexiconSpec:
     import yaml
 
     from ..yamlsafe import Refused, SafeLineLoader
 
-    # our own files need no line numbers for errors: libyaml's safe loader reads them ten times faster
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if trusted else SafeLineLoader
     try:
-        data = yaml.load(text, Loader=loader)
+        data = yaml.load(text, Loader=SafeLineLoader)
     except Refused as e:
         raise RuleError(f"{source}:{e.line}: refused: {e}") from None
     except yaml.YAMLError as e:
@@ -186,8 +179,6 @@ def parse_lexicon(text: str, source: str, trusted: bool = False) -> LexiconSpec:
         raise RuleError(f"{source}:1: a lexicon file holds 'lexicon:' with language, words, partitions, derived")
     body = dict(data["lexicon"])
     body["derived"] = [_derived(d) for d in body.get("derived") or []]
-    if trusted:  # our own files: validated by the test suite and `rules validate`, not on every run (pydantic is slow to import)
-        return _from_dict(body)
     from pydantic import ValidationError
 
     try:
@@ -239,12 +230,30 @@ def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
 
 @lru_cache(maxsize=4)
 def lexicon(language: str) -> Lexicon:
-    from ..datafiles import builtin_rules_dir
+    """The built-in lexicon of a language: its files (rules/<language>/*.lexicon.yaml) merged, from compiled data."""
+    from .. import compiled
 
-    specs = []
-    for f in lexicon_files(builtin_rules_dir(), language):
-        specs.append(parse_lexicon(f.read_text(encoding="utf-8"), str(f), trusted=True))
-    return Lexicon(merge(specs, language))
+    files = compiled.builtin("lexicon")
+    return Lexicon(merge([files[rel] for rel in sorted(files) if rel.startswith(language + "/")], language))
+
+
+# Lexicon files as a kind of data file (compiled.py): validated once, kept as plain dicts, revived without pydantic.
+def _parse_lexicon_file(data: bytes, name: str) -> dict:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise RuleError(f"{name}: lexicon files must be UTF-8 (byte {e.start} is not)") from None
+    return parse_lexicon(text, name).model_dump()
+
+
+def _register() -> None:
+    from .. import compiled
+
+    compiled.register(compiled.DataKind("lexicon", parse=_parse_lexicon_file, globs=("*/*.lexicon.yaml",),
+                                        revive=lambda plain, _name: _from_dict(plain)))
+
+
+_register()
 
 
 def lexicon_file_schema() -> dict:

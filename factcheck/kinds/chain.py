@@ -61,7 +61,7 @@ def _reference_claims(ctx) -> list[tuple[Quantity, Quantity, str, int]]:
 
 
 def _paragraph(ctx, offset: int) -> int:
-    return ctx.doc.norm.count("\n", 0, offset)
+    return ctx.doc.paragraph_index(offset)
 
 
 @register

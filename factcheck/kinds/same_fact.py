@@ -14,6 +14,7 @@ when the header gives none, 万元 is assumed and only agreement is reported.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from . import Candidate, Kind, register
@@ -28,11 +29,12 @@ _HEADER_UNIT = {"万元": 1e4, "亿元": 1e8, "元": 1.0, "千元": 1e3}
 _SYNONYMS = {"GDP": "生产总值"}
 
 
-def _bigrams(s: str) -> set[str]:
+@lru_cache(maxsize=1024)  # asked once per pair of figures, for the same few words: keep linear in length
+def _bigrams(s: str) -> frozenset[str]:
     out: set[str] = set()
     for run in _CJK.findall(s):
         out |= {run[i:i + 2] for i in range(len(run) - 1)}
-    return out - _STOP
+    return frozenset(out - _STOP)
 
 
 def _sig_digits(q: Quantity) -> int:

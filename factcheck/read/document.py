@@ -38,6 +38,9 @@ _META = re.compile(r"(来源[:：]|编辑[:：]|作者[:：]|记者[:：].{0,12}
 _TIMESTAMP = re.compile(r"^\s*\d{2,4}[-/]\d{1,2}[-/]\d{1,2}\s+\d{1,2}:\d{2}")
 
 
+_NEWLINE = re.compile("\n")
+
+
 @dataclass
 class Document:
     path: str
@@ -46,7 +49,9 @@ class Document:
     encoding: str = "utf-8"
     language: str = "zh"
     line_starts: list[int] = field(default_factory=list)
-    furniture: list[tuple[int, int]] = field(default_factory=list)  # ranges of page furniture
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # ranges of page furniture, sorted, disjoint
+    _furniture_starts: list[int] | None = field(default=None, repr=False, compare=False)
+    _newlines: list[int] | None = field(default=None, repr=False, compare=False)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and 1-based column in code points. \\r\\n, \\r and \\n all end a line.
@@ -61,8 +66,22 @@ class Document:
         return i + 1, col
 
     def in_furniture(self, start: int, end: int | None = None) -> bool:
+        """Whether [start, end] lies inside one furniture range. A binary search over the sorted, merged ranges:
+        asked once per quantity, a scan of every range would make long articles quadratic."""
         end = start if end is None else end
-        return any(s <= start and end <= e for s, e in self.furniture)
+        if not self.furniture:
+            return False
+        if self._furniture_starts is None or len(self._furniture_starts) != len(self.furniture):
+            self._furniture_starts = [s for s, _ in self.furniture]
+        i = bisect.bisect_right(self._furniture_starts, start) - 1
+        return i >= 0 and end <= self.furniture[i][1]
+
+    def paragraph_index(self, offset: int) -> int:
+        """How many \\n come before offset (the paragraph a figure is in, for kinds that compare paragraphs),
+        by binary search over the newline positions instead of counting from the start each time."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.norm)]
+        return bisect.bisect_left(self._newlines, offset)
 
 
 def _line_starts(text: str) -> list[int]:

@@ -217,10 +217,15 @@ def build_view(file: FileReport, prefix: str, href: str = "") -> View:
 
 def page_names(report: Report) -> list[str]:
     """One file name per article: the stem, made safe and unique ("index" is taken by the index page)."""
+    return names_for([file.path for file in report.files])
+
+
+def names_for(paths: list[str]) -> list[str]:
+    """page_names from the articles' paths alone (a streamed batch knows them before any report)."""
     taken = {"index"}
     names = []
-    for file in report.files:
-        stem = PurePath(file.path.replace("\\", "/")).stem or "article"
+    for path in paths:
+        stem = PurePath(path.replace("\\", "/")).stem or "article"
         stem = re.sub(r"[^\w.-]+", "_", stem).lstrip(".") or "article"
         name, n = stem, 1
         while name.lower() in taken:

@@ -8,7 +8,7 @@ warning -> warning, info -> note), so what code scanning shows agrees with the e
 from __future__ import annotations
 
 import json
-from importlib import metadata
+from functools import lru_cache
 from urllib.parse import quote
 
 from .. import __version__
@@ -21,8 +21,11 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL_RANK = {"note": 0, "warning": 1, "error": 2}
 
 
+@lru_cache(maxsize=1)
 def information_uri() -> str | None:
     """The project's home page from the installed package metadata ([project.urls] in pyproject.toml)."""
+    from importlib import metadata  # lazy: reading package metadata costs milliseconds at start-up
+
     try:
         meta = metadata.metadata("factcheck")
     except metadata.PackageNotFoundError:
@@ -82,46 +85,54 @@ def _rule(rule_id: str, kind: str, level: str) -> dict:
     }
 
 
-def to_sarif(report: Report) -> dict:
-    pairs = ordered(report)
+def sarif_result(fr: FileReport, f: Finding, lines: Lines) -> dict:
+    """One result; its ruleIndex (the rule's place in the run's rule list) is -1 until the caller knows it."""
+    artifact = _artifact(fr)
+    span = finding_span(f, lines)
+    result = {
+        "ruleId": f.rule,
+        "ruleIndex": -1,
+        "level": SARIF_LEVEL.get(f.severity, "warning"),
+        "message": {"text": _message(f)},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": _region(span, lines)}}],
+        "partialFingerprints": {"factcheck/v1": finding_fingerprint(f, fr.text)},
+        "properties": {"verdict": f.verdict, "kind": f.kind, "severity": f.severity},
+    }
+    related = []
+    for i, q in enumerate(f.quantities, start=1):
+        qspan = lines.span(q.start, q.end, q.line, q.column)
+        related.append({
+            "id": i,
+            "message": {"text": f"{q.role}: {q.text}" if q.role else q.text},
+            "physicalLocation": {"artifactLocation": artifact, "region": _region(qspan, lines)},
+        })
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
+def rules_in_order(results: list[tuple[str, str, str]]) -> list[dict]:
+    """The run's rule list from (rule id, kind, level) in result order: first appearance, highest level."""
     rules: dict[str, dict] = {}
-    for _, f in pairs:
-        level = SARIF_LEVEL.get(f.severity, "warning")
-        known = rules.get(f.rule)
+    for rule_id, kind, level in results:
+        known = rules.get(rule_id)
         if known is None:
-            rules[f.rule] = _rule(f.rule, f.kind, level)
+            rules[rule_id] = _rule(rule_id, kind, level)
         elif _LEVEL_RANK[level] > _LEVEL_RANK[known["defaultConfiguration"]["level"]]:
             known["defaultConfiguration"]["level"] = level
-    index = {rule_id: i for i, rule_id in enumerate(rules)}
+    return list(rules.values())
 
-    lines_of: dict[int, Lines] = {}
-    results = []
-    for fr, f in pairs:
-        lines = lines_of.setdefault(id(fr), Lines(fr.text))
-        artifact = _artifact(fr)
-        span = finding_span(f, lines)
-        result = {
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": SARIF_LEVEL.get(f.severity, "warning"),
-            "message": {"text": _message(f)},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": _region(span, lines)}}],
-            "partialFingerprints": {"factcheck/v1": finding_fingerprint(f, fr.text)},
-            "properties": {"verdict": f.verdict, "kind": f.kind, "severity": f.severity},
-        }
-        related = []
-        for i, q in enumerate(f.quantities, start=1):
-            qspan = lines.span(q.start, q.end, q.line, q.column)
-            related.append({
-                "id": i,
-                "message": {"text": f"{q.role}: {q.text}" if q.role else q.text},
-                "physicalLocation": {"artifactLocation": artifact, "region": _region(qspan, lines)},
-            })
-        if related:
-            result["relatedLocations"] = related
-        results.append(result)
 
-    driver = {"name": "factcheck", "version": report.version or __version__, "rules": list(rules.values())}
+def file_notes(fr: FileReport) -> tuple[list[dict], list[dict]]:
+    """A file's tool notifications: (its error, if it could not be checked; its warnings)."""
+    where = [{"physicalLocation": {"artifactLocation": _artifact(fr)}}]
+    errors = [{"level": "error", "message": {"text": fr.error}, "locations": where}] if fr.error else []
+    return errors, [{"level": "warning", "message": {"text": w}, "locations": where} for w in fr.warnings]
+
+
+def run_skeleton(version: str, rules: list[dict]) -> dict:
+    """The SARIF document without results and invocations."""
+    driver = {"name": "factcheck", "version": version or __version__, "rules": rules}
     uri = information_uri()
     if uri:
         driver["informationUri"] = uri
@@ -129,20 +140,41 @@ def to_sarif(report: Report) -> dict:
         "tool": {"driver": driver},
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root (or working folder)."}}},
-        "results": results,
+        "results": [],
     }
-    failed = [fr for fr in report.files if fr.error]
-    invocation: dict = {"executionSuccessful": not failed}
-    notes = [{"level": "error", "message": {"text": fr.error},
-              "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr)}}]} for fr in failed]
-    notes += [{"level": "warning", "message": {"text": w},
-               "locations": [{"physicalLocation": {"artifactLocation": _artifact(fr)}}]}
-              for fr in report.files for w in fr.warnings]
-    notes += [{"level": "warning", "message": {"text": w}} for w in report.warnings]
-    if notes:
-        invocation["toolExecutionNotifications"] = notes
-    run["invocations"] = [invocation]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def invocation(failed: bool, notes: list[dict]) -> dict:
+    out: dict = {"executionSuccessful": not failed}
+    if notes:
+        out["toolExecutionNotifications"] = notes
+    return out
+
+
+def to_sarif(report: Report) -> dict:
+    pairs = ordered(report)
+    rules = rules_in_order([(f.rule, f.kind, SARIF_LEVEL.get(f.severity, "warning")) for _, f in pairs])
+    index = {r["id"]: i for i, r in enumerate(rules)}
+
+    lines_of: dict[int, Lines] = {}
+    results = []
+    for fr, f in pairs:
+        result = sarif_result(fr, f, lines_of.setdefault(id(fr), Lines(fr.text)))
+        result["ruleIndex"] = index[f.rule]
+        results.append(result)
+
+    doc = run_skeleton(report.version, rules)
+    run = doc["runs"][0]
+    run["results"] = results
+    errors, warnings = [], []
+    for fr in report.files:
+        e, w = file_notes(fr)
+        errors += e
+        warnings += w
+    notes = errors + warnings + [{"level": "warning", "message": {"text": w}} for w in report.warnings]
+    run["invocations"] = [invocation(bool(errors), notes)]
+    return doc
 
 
 @register

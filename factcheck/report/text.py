@@ -68,85 +68,106 @@ class TextRenderer(Renderer):
     extension = ".txt"
     description = "a readable report for the terminal"
 
-    def render(self, report: Report) -> str:
+    def _console(self, buf):
         import sys
 
         from rich.console import Console
+
+        tty = self.options.get("tty", sys.stdout.isatty())
+        return Console(file=buf, force_terminal=tty, no_color=not tty, highlight=False, soft_wrap=True,
+                       width=100, emoji=False)
+
+    def render(self, report: Report) -> str:
+        batch = len(report.files) > 1
+        totals = {k: 0 for k in range(6)}
+        printed = False
+        parts = []
+        for fr in report.files:
+            text, counts, shown = self.render_file(fr, batch)
+            parts.append(text)
+            printed = printed or shown
+            for k, n in counts.items():
+                totals[k] += n
+        parts.append(self.render_end(report.warnings, len(report.files), totals, printed))
+        return "".join(parts)
+
+    def render_file(self, fr: FileReport, batch: bool) -> tuple[str, dict[int, int], bool]:
+        """One article's part of the report (`batch`: the run has several articles), its counts per group, and
+        whether it printed anything. A streamed batch calls this in a worker, per article."""
         from rich.text import Text
 
         buf = io.StringIO()
-        tty = self.options.get("tty", sys.stdout.isatty())
-        console = Console(file=buf, force_terminal=tty, no_color=not tty, highlight=False, soft_wrap=True,
-                          width=100, emoji=False)
+        console = self._console(buf)
         verbose = self.options.get("verbose", False)
         quiet = self.options.get("quiet", False)
         only = self.options.get("only") or ("problems" if quiet else "all")
         shown = SHOWN[only]
-        batch = len(report.files) > 1
-        totals = {k: 0 for k in range(6)}
-        printed = False
-        for fr in report.files:
-            findings = sorted(fr.findings, key=lambda f: (rank(f), f.start))
-            counts = {k: 0 for k in range(6)}
-            for f in findings:
-                counts[rank(f)] += 1
-                totals[rank(f)] += 1
-            if fr.error:  # text from input is shown escaped everywhere below (display.clean)
-                if self.options.get("errors_inline", True):  # else they are on stderr, beside this report
-                    console.print(Text(f"{clean(fr.path)}  could not be checked: {clean(fr.error)}",
-                                       style="bold red"))
-                    console.print()
-                    printed = True
-                continue
-            wrong = any(counts[k] for k in WRONG) or bool(fr.warnings)
-            visible = [f for f in findings if rank(f) in shown]
-            if quiet and not visible and not fr.warnings:
-                continue
-            printed = True
-            head = Text(clean(fr.path), style="bold")
-            head.append(f"  [{fr.language}]  ")
-            c = fr.coverage
-            if batch and not wrong and not verbose:  # one line for an article with nothing wrong
-                line = Text("✓ ", style="green") + head
-                line.append("nothing wrong: " + summary(counts, always=()) if findings else
-                            f"no relations found to check ({c.numbers_found} numbers)")
-                console.print(line)
-                continue
-            head.append(summary(counts))
-            console.print(head)
-            for w in fr.warnings:
-                console.print(Text(f"  warning: {clean(w)}", style="yellow"))
-            if not quiet:
-                console.print(Text(f"  numbers: {c.numbers_found} found, {c.numbers_checked} checked, "
-                                   f"{c.numbers_unchecked} left unchecked", style="dim"))
-            for f in visible:
-                r = rank(f)
-                label, style = LABEL[r]
-                if r == HOLDS and not verbose:
-                    if batch:
-                        continue  # counted in the heading; --verbose lists them
-                    line = Text("  ")
-                    line.append(f"{label:15s}", style=style)
-                    line.append(f"{f.line}:{f.column}  {f.kind}  ")
-                    line.append(clean(" ".join((f.arithmetic or f.message).split())))
-                    console.print(line)
-                    continue
+        findings = sorted(fr.findings, key=lambda f: (rank(f), f.start))
+        counts = {k: 0 for k in range(6)}
+        for f in findings:
+            counts[rank(f)] += 1
+        if fr.error:  # text from input is shown escaped everywhere below (display.clean)
+            if self.options.get("errors_inline", True):  # else they are on stderr, beside this report
+                console.print(Text(f"{clean(fr.path)}  could not be checked: {clean(fr.error)}", style="bold red"))
+                console.print()
+                return buf.getvalue(), counts, True
+            return "", counts, False
+        wrong = any(counts[k] for k in WRONG) or bool(fr.warnings)
+        visible = [f for f in findings if rank(f) in shown]
+        if quiet and not visible and not fr.warnings:
+            return "", counts, False
+        head = Text(clean(fr.path), style="bold")
+        head.append(f"  [{fr.language}]  ")
+        c = fr.coverage
+        if batch and not wrong and not verbose:  # one line for an article with nothing wrong
+            line = Text("✓ ", style="green") + head
+            line.append("nothing wrong: " + summary(counts, always=()) if findings else
+                        f"no relations found to check ({c.numbers_found} numbers)")
+            console.print(line)
+            return buf.getvalue(), counts, True
+        head.append(summary(counts))
+        console.print(head)
+        for w in fr.warnings:
+            console.print(Text(f"  warning: {clean(w)}", style="yellow"))
+        if not quiet:
+            console.print(Text(f"  numbers: {c.numbers_found} found, {c.numbers_checked} checked, "
+                               f"{c.numbers_unchecked} left unchecked", style="dim"))
+        for f in visible:
+            r = rank(f)
+            label, style = LABEL[r]
+            if r == HOLDS and not verbose:
+                if batch:
+                    continue  # counted in the heading; --verbose lists them
                 line = Text("  ")
                 line.append(f"{label:15s}", style=style)
-                line.append(f"{clean(fr.path)}:{f.line}:{f.column}  ", style="bold")
-                line.append(f"{f.kind}  ", style="dim")
-                line.append(clean(f.rule), style="dim")
+                line.append(f"{f.line}:{f.column}  {f.kind}  ")
+                line.append(clean(" ".join((f.arithmetic or f.message).split())))
                 console.print(line)
-                console.print(Text("      ") + Text(clean(" ".join(f.message.split()))))
-                if fr.text:
-                    console.print(Text("      ") + _context(fr, f))
-                if f.correction and f.verdict == "discrepancy":
-                    console.print(Text(f"      likely correction: {clean(f.correction)}", style="bold"))
-            if batch and counts[HOLDS] and not verbose and HOLDS in shown:
-                console.print(Text(f"  ✓ {counts[HOLDS]} more holding (--verbose lists them)", style="dim"))
-            console.print()
-        for w in report.warnings:
+                continue
+            line = Text("  ")
+            line.append(f"{label:15s}", style=style)
+            line.append(f"{clean(fr.path)}:{f.line}:{f.column}  ", style="bold")
+            line.append(f"{f.kind}  ", style="dim")
+            line.append(clean(f.rule), style="dim")
+            console.print(line)
+            console.print(Text("      ") + Text(clean(" ".join(f.message.split()))))
+            if fr.text:
+                console.print(Text("      ") + _context(fr, f))
+            if f.correction and f.verdict == "discrepancy":
+                console.print(Text(f"      likely correction: {clean(f.correction)}", style="bold"))
+        if batch and counts[HOLDS] and not verbose and HOLDS in shown:
+            console.print(Text(f"  ✓ {counts[HOLDS]} more holding (--verbose lists them)", style="dim"))
+        console.print()
+        return buf.getvalue(), counts, True
+
+    def render_end(self, warnings: list[str], files: int, totals: dict[int, int], printed: bool) -> str:
+        """What follows the articles: the run's warnings, and for several articles the closing line."""
+        from rich.text import Text
+
+        buf = io.StringIO()
+        console = self._console(buf)
+        for w in warnings:
             console.print(Text(f"warning: {clean(w)}", style="yellow"))
-        if batch and (printed or not quiet):
-            console.print(Text(f"{len(report.files)} articles: {summary(totals)}", style="bold"))
+        if files > 1 and (printed or not self.options.get("quiet", False)):
+            console.print(Text(f"{files} articles: {summary(totals)}", style="bold"))
         return buf.getvalue()
