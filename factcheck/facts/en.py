@@ -191,6 +191,7 @@ class EnReader:
         self.expected_after = re.compile(r"\A\s+(?:(?:that|which)\s+(?:had\s+been|was|were)\s+)?(?:widely\s+|had\s+been\s+)?"
                                          r"(?:expected|forecast|predicted|anticipated|projected|targeted)\b", re.I)
         self.rank_before = re.compile(rf"\b(?:{W('rank_before')})\s*\Z", re.I)
+        self.hypothetical = re.compile(r"\b(?:would|could|might)\s+(?:have|be)\b[^.;]*\Z", re.I)
         # aged from 16 to 64, ages 25-54, between the ages of 18 and 24: the bounds of an age band, not figures
         self.age_band = re.compile(rf"\b(?:{W('age_before')})\s+(?:from\s+|between\s+)?(?:(?:\d+|[{_PH}])\s*(?:to|and|-|–)\s*)?\Z",
                                    re.I)
@@ -397,6 +398,8 @@ class EnReader:
             return "rank", 0, ""
         if not q.unit and self.age_band.search(zone):
             return "rank", 0, ""
+        if self.hypothetical.search(zone):
+            return "other", 0, ""  # if Alltel were included, revenue would have risen 0.6%: not what happened
         if typ == "number" or q.range_with is not None:
             return "other", 0, ""  # a range (6-6.5%, 11-14 euros) states no one figure to check
         if self.expected_end.search(local) or (self.expected_after.match(tail) and (

@@ -86,8 +86,14 @@ def find_counts(norm: str, furniture) -> list[CountClaim]:
         short = all(len(p.split()) <= _ITEM_MAX_WORDS for p in parts)
         if len(parts) != n and not short:
             continue
+        readings = [(len(parts), "items split at commas and 'and'")]
+        if "," in body:
+            # 'professional and business services, and health care': an 'and' inside a name is no joint
+            whole = [p.strip() for p in re.split(r",\s*(?:and\s+)?", body.strip().rstrip(".;,")) if p.strip()]
+            if len(whole) != len(parts):
+                readings.append((len(whole), "items split at commas only"))
         claim = CountClaim(start=s, end=e, numeral_end=m.end("n"), n=n, examples=examples,
-                           readings=[(len(parts), "items split at commas and 'and'")], where="after")
+                           readings=readings, where="after")
         out.append(claim)
     return out
 

@@ -594,6 +594,10 @@ class ZhReader:
                     if not f.own_measure:
                         f.measure, f.key = subject.measure, subject.key
                         f.scope = f.scope or subject.scope
+                elif subject is not None and f.own_measure and f.role in ("change", "rate"):
+                    # 冬小麦面积22602千公顷，增加79千公顷；夏杂粮面积增加约73千公顷，增长1.5%: a change of another
+                    # measure ends the level's reach; the rate after it is that measure's
+                    subject = None
 
     def _respectively(self, facts: list[Fact]) -> None:
         """分别比去年增长20.2亿元和10.8亿元 after two levels; 分别占A和B的11.9%和61.2%: the i-th figure of a list after

@@ -176,6 +176,8 @@ def growth(ctx) -> list[Binding]:
                 for d in changes:
                     if d.compare and r.compare and d.compare != r.compare:
                         continue
+                    if d.compare != r.compare and d.sentence != r.sentence:
+                        continue  # …rose 14 cents, or 0.4%. Over the past 12 months, it rose 4.1%: another comparison
                     if d.sign and r.sign and d.sign != r.sign:
                         continue
                     if not same_dimension(d.q, level.q):
@@ -240,6 +242,9 @@ def _series(ctx, facts: list[Fact], level: Fact, r: Fact) -> Binding | None:
             continue
         if f.additive != level.additive:
             continue  # a price per unit is no earlier level of a total
+        if f.sentence == level.sentence and re.fullmatch(r"\s*(?:和|、|与|及|and|,)\s*",
+                                                          ctx.doc.norm[f.q.end:level.q.start]):
+            continue  # 营收和净利润分别为195.47亿元和95.08亿元: two figures of one list, not a level and its past
         if f.subject is not None and f.subject != level.index and f.role == "prior":
             continue
         score = measure_match(level.key, f.key) if level.key and f.key else (0.6 if not level.own_measure else 0.0)
@@ -307,12 +312,15 @@ def points_ref(ctx) -> list[Binding]:
             continue
         if rate.role == "level" and any(f.role == "prior" and f.subject == rate.index for f in facts):
             continue  # from a% to b%, d points: the growth frame binds it
-        ref = _prior_between(facts, rate, d) or _reference(facts, rate, d)
+        between = _prior_between(facts, rate, d)
+        ref = between or _reference(facts, rate, d)
         slots = {"rate": rate.q, "points": d.q}
         if ref is not None:
             slots["ref"] = ref.q
+            # a reference found by scope alone (全市整体增幅) for a rate whose measure is not known may be another
+            # measure's (全市进出口, not 全市出口): only agreement is reported then
             out.append(Binding(slots=slots, how=f"compared rate {describe(ref)}, named by '{d.compare}'",
-                               tags={_tag(d)}))
+                               tags={_tag(d)}, certain=bool(between or (rate.key and ref.key))))
         else:
             out.append(Binding(slots=slots, how=f"{rate.q.text} compared {d.compare}", tags={_tag(d), "ref-missing"},
                                certain=False))

@@ -387,6 +387,8 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
         head = tokens(w.key)
         # a total the text names so may stand before or after its parts; a bare measure (exports) only before the
         # parts that add one partition word each (exports of goods, exports of services), within five sentences
+        if not called_total and w.scope and not lex.marker("generic_scope").fullmatch(w.scope):
+            continue  # 居住在城镇的人口 is no whole of 男性人口 and 女性人口
         window = ctx.facts.in_sentences(w.sentence - 1, w.sentence + 1) if called_total else \
             ctx.facts.in_sentences(w.sentence, w.sentence + 5)
         near = [f for f in window if f is not w and f.role == "level"
