@@ -145,3 +145,23 @@ def test_a_reference_named_only_by_scope_reports_only_agreement():
     text = ("全市进出口总额274亿美元，同比增长12%。其中出口142.7亿美元，同比增长16%。我市对欧盟、香港出口同比分别增长23.7%和"
             "50.7%，分别高于全市整体增幅7.7和34.7个百分点。")
     assert "discrepancy" not in _verdicts(text)
+
+
+@pytest.mark.parametrize("text,verdict", [
+    ("Exports of goods in March were €104.0bn, an increase of 4.0% compared with March 2023 (€100.0bn).", "consistent"),
+    ("Exports of goods in March were €104.0bn, an increase of 9.0% compared with March 2023 (€100.0bn).",
+     "discrepancy"),
+    ("Trade within the bloc rose to €52.0bn in March, +4.0% compared with March 2023 (€50.0bn).", "consistent"),
+])
+def test_a_bracketed_figure_after_compared_with_is_the_earlier_level(text, verdict):
+    assert ("en.growth.levels-rate", verdict) in _found(text, "en")
+
+
+def test_the_goods_and_services_deficit_is_imports_less_exports():
+    text = ("The goods and services deficit was $42.5 billion in March. March exports were $150.0 billion, "
+            "$2.0 billion less than February exports. March imports were $192.5 billion.")
+    assert ("en.derived.difference", "consistent") in _found(text, "en")
+    assert ("en.derived.difference", "discrepancy") in _found(text.replace("$42.5", "$47.5"), "en")
+    # the goods deficit, named nearer to its figure, is another measure
+    later = text + " The decrease in the goods and services deficit reflected a fall in the goods deficit to $60.1 billion."
+    assert "discrepancy" not in _verdicts(later, "en")

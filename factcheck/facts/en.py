@@ -332,10 +332,13 @@ class EnReader:
         f.paren = bool(re.search(r"\(\s*(?:or|about|around|roughly|some|equal to|equivalent to|worth)?\s*\Z", local)) and k >= 0
         if f.paren and q.type == "percent" and re.search(r"\(\s*or\s*\Z", local) and zone[k] != "\ue002":
             f.paren = False  # $8 billion (or 9 percent) more: the rate of the change, not a restatement
-        self._zone = zone
         f.role, f.sign, cue = self._role(q, local, tail, rest, zone)
         if cue:
             f.cues.append(cue)
+        if f.paren and _COMPARED_PAREN.search(local) and f.role in ("level", "other") and q.type != "percent":
+            # €194.1bn, up 4.5% compared with July 2017 (€185.8bn): the bracket gives the compared period's level
+            f.paren, f.role, f.sign = False, "prior", 0
+            f.cues.append("compared-paren")
         # period: the words right after the figure (48,350 in 2024), else its clause up to it, else the sentence
         tail_period = re.split(r"[,;]|\band\b|\bwhile\b", tail, maxsplit=1)[0]
         ty, tspan = parse_period(_strip_compare(tail_period))
@@ -398,6 +401,8 @@ class EnReader:
             return "rank", 0, ""
         if not q.unit and self.age_band.search(zone):
             return "rank", 0, ""
+        if typ == "percent" and q.text[:1] == "+" and q.value > 0 and re.search(r"[,;(]\s*\Z", local):
+            return "rate", 1, "signed"  # …rose to €163.4bn, +6.5% compared with … (a minus sign is the value's own)
         if self.hypothetical.search(zone):
             return "other", 0, ""  # if Alltel were included, revenue would have risen 0.6%: not what happened
         if typ == "number" or q.range_with is not None:
@@ -434,7 +439,7 @@ class EnReader:
         pm = re.search(r"\b(?P<cue>premium|discount|mark-?up)\s+of" + self.qual + r"\s*\Z", local, re.I)
         if pm and typ == "percent":
             return "rate", (-1 if pm.group("cue").lower() == "discount" else 1), "premium"  # a premium of 32% to …
-        if typ == "amount" and re.search(r"\b(?:premium|discount)\s+of\s+[\ue002]\s+(?:to|over|on)\b[^\ue001-\ue00f]{0,40}\Z", self._zone, re.I):
+        if typ == "amount" and re.search(r"\b(?:premium|discount)\s+of\s+[\ue002]\s+(?:to|over|on)\b[^\ue001-\ue00f]{0,40}\Z", zone, re.I):
             return "prior", 0, "premium-to"  # … to Friday's closing price of 64.5p
         if typ == "percent" and re.search(r"\b(?:than|compared\s+with|compared\s+to)\s+(?:the|a|an)\s*\Z", local, re.I) and (
                 self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
@@ -1173,6 +1178,8 @@ def read_en(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
     return EnReader(lex).read(doc, quantities)
 
 
+_COMPARED_PAREN = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|from)\s+(?:the\s+same\s+\w+\s+(?:of|in|a)\s+)?"
+                             r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{4}|last\s+year|a\s+year\s+(?:earlier|ago))\s*\(\s*\Z")
 _SENTS: list = [None, None]  # the last fact list seen and its sentence numbers
 
 

@@ -6,9 +6,29 @@ just before it, the sources named by the measure words alone (出口, not 机电
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, same_dimension, tokens, wordy
+
+
+def _named_nearest(ctx, d: Fact, name: str) -> bool:
+    """English: the nearest mention of the name's head before the figure is the name itself (the goods and services
+    deficit reflected a decrease in the goods deficit of … to $75.1 billion: the figure is the goods deficit's)."""
+    if not wordy(name):
+        return True
+    start = ctx.facts.sentences[d.sentence][0]
+    text = ctx.doc.norm[start:d.q.start]
+    head = name.split()[-1]
+    at = text.lower().rfind(head)
+    if at < 0:
+        return True  # named by the reader from elsewhere (the sentence before): nothing nearer contradicts it
+    near = set(tokens(text[max(0, at - len(name) - 12):at + len(head)]))
+    return set(tokens(name)) <= near
+
+
+_TO_FIGURE = re.compile(r"\s+(?:to|into)\s+[$€£¥]?\s?\d")
 
 
 def _sources(fs, d: Fact, word: str, lex) -> list[tuple[str, Fact]]:
@@ -83,8 +103,10 @@ def derived(ctx) -> list[Binding]:
     for d in facts:
         if d.role != "level" or d.paren:
             continue
+        if _TO_FIGURE.match(ctx.doc.norm, d.q.end):
+            continue  # a decrease … of $0.8 billion to $75.1 billion: a change or a start, not the derived level
         for spec in lex.derived:
-            if spec.name not in d.measure:
+            if spec.name not in d.measure or not _named_nearest(ctx, d, spec.name):
                 continue
             if id(spec) not in vocab:
                 # the words that qualify a source anywhere in the text (goods, services): those the derived figure
