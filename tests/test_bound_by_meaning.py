@@ -165,3 +165,25 @@ def test_the_goods_and_services_deficit_is_imports_less_exports():
     # the goods deficit, named nearer to its figure, is another measure
     later = text + " The decrease in the goods and services deficit reflected a fall in the goods deficit to $60.1 billion."
     assert "discrepancy" not in _verdicts(later, "en")
+
+
+def test_a_figure_after_bi_de_is_the_level_compared_with():
+    text = ("年末实有市场主体42.35万户，比2020年末的31.52万户年均增长10.3%。"
+            "其中，企业13.62万户，个体工商户28.73万户。")
+    assert "discrepancy" not in _verdicts(text)  # before: the parts were summed against 31.52万户
+
+
+def test_doubling_said_in_words_is_a_round_figure():
+    assert _found("进出口总额865亿元，比2018年的412亿元翻了一番多。") == [("zh.multiple.of", "consistent")]
+    assert ("zh.multiple.of", "discrepancy") in _found("进出口总额1265亿元，比2018年的412亿元翻了一番。")
+
+
+def test_the_same_period_is_no_narrower_measure():
+    text = "上半年，南岭市进出口765.3亿元。其中，进口302.6亿元，出口462.7亿元。全省同期出口803.8亿元，南岭市占57.6%。"
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_of_the_remainder_points_at_no_figure_before_it():
+    text = ("The budget totals ¥486bn. Welfare accounts for ¥162bn, or a third of the total. Of the remainder, "
+            "¥98bn goes to education, ¥121bn to roads and ¥106bn to other items.")
+    assert "discrepancy" not in _verdicts(text, "en")

@@ -97,7 +97,8 @@ def extract_zh(doc: Document) -> list[Quantity]:
         # 翻了一番 (×2), 翻两番 (×4), 实现翻番: a multiple said in words
         times = 2.0 ** float(cn_numeral(m.group("n")) or 1) if m.group("n") else 2.0
         taken.append((m.start(), m.end()))
-        out.append(dict(start=m.start(), end=m.end(), type="multiple", value=times, lo=times, hi=times,
+        # a word states a whole number of times: 翻了一番 stands for 1.5 to 2.5 times, as a written 2倍 would
+        out.append(dict(start=m.start(), end=m.end(), type="multiple", value=times, lo=times - 0.5, hi=times + 0.5,
                         digits=m.group(), decimals=0, unit="倍", bound="exact", qualifier="", chinese=True,
                         scale=1.0))
     for m in _FRACTION.finditer(norm):

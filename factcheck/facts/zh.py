@@ -26,6 +26,7 @@ SENT_END = set("。！？!?\n")
 CLAUSE_END = set("，,；;：:")
 OPEN, CLOSE = "(（[【〔", ")）]】〕"
 PLACEHOLDER = re.compile("[\ue001-\ue00f]")
+_COMPARED_OF = re.compile(r"(?:比|较)[^，。；,;！？\n]{0,14}的\s*\Z")
 _CN_NUM = "一二三四五六七八九十"
 _MONTH = r"(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十一|十二)"
 
@@ -340,6 +341,8 @@ class ZhReader:
             return "rank", 0, ""
         if typ == "number":
             return "other", 0, ""
+        if typ == "amount" and _COMPARED_OF.search(zone):
+            return "prior", 0, "比的"  # 比2020年末的31.52万户年均增长10.3%: the level compared with
         up = self.up_end.search(local)
         down = self.down_end.search(local)
         rate_up = self.rate_up_end.search(local)

@@ -7,6 +7,8 @@ the phrase names by its measure or period (是2018年的: the same measure in 20
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, measure_match, same_dimension, window, wordy
@@ -15,6 +17,9 @@ from .common import describe, measure_match, same_dimension, window, wordy
 def _prior_of(facts: list[Fact], level: Fact) -> Fact | None:
     ps = [f for f in facts if f.role == "prior" and f.subject == level.index]
     return ps[-1] if ps else None
+
+
+_MORE_AFTER = re.compile(r"\s*(?:多|余|有余|以上|or more|and more)")
 
 
 @frame("multiple")
@@ -65,6 +70,9 @@ def multiple(ctx) -> list[Binding]:
             continue
         if m.q.qualifier.startswith("ambiguous"):
             how += f" ({m.q.qualifier})"  # increased threefold: 3 or 4 times the earlier level
+        # 翻了一番多, more than tripled: a bound the figure does not carry itself; only agreement is reported
+        more = bool(_MORE_AFTER.match(ctx.doc.norm, m.q.end)) and m.q.bound == "exact"
         out.append(Binding(slots={"level": level.q, "base": base.q, "multiple": m.q},
-                           how=f"level {level.q.text}; {how}"))
+                           how=f"level {level.q.text}; {how}" + (" (the text says more than this)" if more else ""),
+                           certain=not more))
     return out

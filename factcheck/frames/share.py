@@ -185,7 +185,7 @@ def share(ctx) -> list[Binding]:
                 base = None
             else:
                 how_base = f"base {describe(base)}, carried over from the share before"
-        if base is None and not s.base and part.additive:
+        if base is None and not s.base and part.additive and not (s.scope and part.scope and s.scope != part.scope):
             general = _general(ctx, part, lex)
             if general is not None:
                 base, found_near = general
@@ -208,11 +208,15 @@ def _general(ctx, part: Fact, lex) -> tuple[Fact, bool] | None:
     base uncertain; so does one stated far back."""
     generic = lambda sc: bool(lex.marker("generic_scope").fullmatch(sc))  # noqa: E731
     index = _levels_by_key(ctx)
+    fillers = set(lex.words("fillers")) | {"同期", "当期", "本期"}
     found = []
     for key in _general_keys(part.key):
         positions, levels = index.get(key, ([], []))
         # the last few before the part (an index, so a long text stays linear)
         before = levels[max(0, bisect_left(positions, part.index) - 8):bisect_left(positions, part.index)]
+        narrowing = part.key[:len(part.key) - len(key)] if not wordy(key) else ""
+        if narrowing and narrowing in fillers:
+            continue  # 同期出口 is 出口 at the same time, not a narrower measure
         for f in before:
             if not same_dimension(f.q, part.q):
                 continue
