@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 
 from ..extract.masked import mask
 from ..model import Quantity
@@ -1180,13 +1181,15 @@ def read_en(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
 
 _COMPARED_PAREN = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|from)\s+(?:the\s+same\s+\w+\s+(?:of|in|a)\s+)?"
                              r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{4}|last\s+year|a\s+year\s+(?:earlier|ago))\s*\(\s*\Z")
-_SENTS: list = [None, None]  # the last fact list seen and its sentence numbers
+_SENTS = threading.local()  # per thread: the last fact list seen and its sentence numbers
 
 
 def _sentence_numbers(facts: list[Fact]) -> list[int]:
-    if _SENTS[0] is not facts or len(_SENTS[1]) != len(facts):
-        _SENTS[0], _SENTS[1] = facts, [f.sentence for f in facts]
-    return _SENTS[1]
+    cached = getattr(_SENTS, "pair", None)
+    if cached is None or cached[0] is not facts or len(cached[1]) != len(facts):
+        cached = (facts, [f.sentence for f in facts])
+        _SENTS.pair = cached
+    return cached[1]
 
 
 def _in_sentence(facts: list[Fact], sentence: int) -> list[Fact]:

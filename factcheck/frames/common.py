@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import re
+import threading
 
 from ..facts.model import Fact
 from ..model import Quantity
@@ -72,15 +73,17 @@ def same_kind(a: Fact, b: Fact) -> bool:
     return not (an and bn and an != bn and an not in b.noun and bn not in a.noun)
 
 
-_WINDOW_CACHE: list = [None, None]  # the last fact list seen and its sentence numbers
+_WINDOW_CACHE = threading.local()  # per thread (a library caller may check texts in threads): the last list seen
 
 
 def window(facts: list[Fact], first: int, last: int) -> list[Fact]:
     """The facts of sentences first..last, from a list in text order, by binary search: a frame that looks only
     near each figure stays linear in the length of the text."""
-    if _WINDOW_CACHE[0] is not facts:
-        _WINDOW_CACHE[0], _WINDOW_CACHE[1] = facts, [f.sentence for f in facts]
-    sents = _WINDOW_CACHE[1]
+    cached = getattr(_WINDOW_CACHE, "pair", None)
+    if cached is None or cached[0] is not facts or len(cached[1]) != len(facts):
+        cached = (facts, [f.sentence for f in facts])
+        _WINDOW_CACHE.pair = cached
+    sents = cached[1]
     return facts[bisect_left(sents, first):bisect_right(sents, last)]
 
 
