@@ -126,7 +126,7 @@ def parse_period(text: str, now: int | None = None) -> tuple[int | None, str]:
 
 def _w(words: list[str]) -> str:
     """An alternation of phrases as whole words, longest first (spaces match any run of spaces)."""
-    ws = sorted(set(words), key=len, reverse=True)
+    ws = sorted(set(words), key=lambda w: (-len(w), w))
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")" if ws else "(?!)"
 
 

@@ -92,7 +92,7 @@ class Lexicon:
 
     def words(self, name: str) -> list[str]:
         if name not in self._words:
-            self._words[name] = sorted(set(self.spec.words.get(name, [])), key=len, reverse=True)
+            self._words[name] = sorted(set(self.spec.words.get(name, [])), key=lambda w: (-len(w), w))
         return self._words[name]
 
     def alt(self, name: str) -> str:
