@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 
 from ..extract.masked import mask
 from ..model import Quantity
 from ..read import Document
 from . import register
 from .lexicon import Lexicon
-from .model import Fact, FactSet, Period
+from .model import Fact, FactSet, Period, in_sentences, sentence_numbers
 
 CALENDAR = {"year", "date", "duration"}
 _PH = "\ue001-\ue00f"
@@ -981,7 +980,7 @@ class EnReader:
             part = by_index[f.subject]
             if part.index < f.index:
                 continue  # not a figure in apposition after the share
-            lead = [g for g in _in_sentence(facts, f.sentence) if g.index < f.index and g.role == "level"
+            lead = [g for g in in_sentences(facts, f.sentence, f.sentence) if g.index < f.index and g.role == "level"
                     and not g.paren and _same_dim(g.q, part.q) and g.index != part.index and g.index not in parts]
             if lead:
                 f.base_q = lead[0].index
@@ -1016,7 +1015,7 @@ class EnReader:
     def _whole_before(self, facts: list[Fact], f: Fact, part: Fact | None) -> Fact | None:
         """The latest level in the sentences just before whose breakdown follows it ('$18.4bn … Of this amount, …')."""
         norm = self.norm
-        sents = _sentence_numbers(facts)  # text order: a window by binary search keeps this linear
+        sents = sentence_numbers(facts)  # text order: a window by binary search keeps this linear
         lo, hi = bisect.bisect_left(sents, f.sentence - 3), bisect.bisect_right(sents, f.sentence)
         for k in range(hi - 1, lo - 1, -1):
             g = facts[k]
@@ -1181,18 +1180,3 @@ def read_en(doc: Document, quantities: list[Quantity], lex: Lexicon) -> FactSet:
 
 _COMPARED_PAREN = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|from)\s+(?:the\s+same\s+\w+\s+(?:of|in|a)\s+)?"
                              r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{4}|last\s+year|a\s+year\s+(?:earlier|ago))\s*\(\s*\Z")
-_SENTS = threading.local()  # per thread: the last fact list seen and its sentence numbers
-
-
-def _sentence_numbers(facts: list[Fact]) -> list[int]:
-    cached = getattr(_SENTS, "pair", None)
-    if cached is None or cached[0] is not facts or len(cached[1]) != len(facts):
-        cached = (facts, [f.sentence for f in facts])
-        _SENTS.pair = cached
-    return cached[1]
-
-
-def _in_sentence(facts: list[Fact], sentence: int) -> list[Fact]:
-    """The facts of one sentence, from a list in text order (binary search)."""
-    sents = _sentence_numbers(facts)
-    return facts[bisect.bisect_left(sents, sentence):bisect.bisect_right(sents, sentence)]

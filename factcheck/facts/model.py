@@ -4,6 +4,9 @@ entity, period and unit). Relations are found between facts, never between raw n
 
 from __future__ import annotations
 
+import threading
+from bisect import bisect_left, bisect_right
+
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -105,13 +108,24 @@ class FactSet:
         return self.in_sentences(f.sentence, f.sentence)
 
     def in_sentences(self, first: int, last: int) -> list[Fact]:
-        """The facts of sentences first..last, in text order (found through an index: linear time over a text)."""
-        by = self.__dict__.get("_by_sentence")
-        if by is None:
-            by = self.__dict__["_by_sentence"] = {}
-            for g in self.facts:
-                by.setdefault(g.sentence, []).append(g)
-        out: list[Fact] = []
-        for s in range(max(first, 0), last + 1):
-            out.extend(by.get(s, ()))
-        return out
+        """The facts of sentences first..last, in text order."""
+        return in_sentences(self.facts, first, last)
+
+
+_SENTENCES = threading.local()  # per thread (a library caller may check texts in threads): the last list seen
+
+
+def sentence_numbers(facts: list[Fact]) -> list[int]:
+    """The sentence of each fact of a list in text order, computed once per list."""
+    cached = getattr(_SENTENCES, "pair", None)
+    if cached is None or cached[0] is not facts or len(cached[1]) != len(facts):
+        cached = (facts, [f.sentence for f in facts])
+        _SENTENCES.pair = cached
+    return cached[1]
+
+
+def in_sentences(facts: list[Fact], first: int, last: int) -> list[Fact]:
+    """The facts of sentences first..last, from a list in text order, by binary search: whatever looks only near
+    each figure stays linear in the length of the text."""
+    sents = sentence_numbers(facts)
+    return facts[bisect_left(sents, first):bisect_right(sents, last)]

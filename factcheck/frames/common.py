@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import re
-import threading
 
 from ..facts.model import Fact
+from ..facts.model import in_sentences as window  # noqa: F401  (frames look near a figure)
 from ..model import Quantity
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -71,20 +70,6 @@ def same_kind(a: Fact, b: Fact) -> bool:
         return not (an and bn and an != bn and an not in bn and bn not in an)
     an, bn = a.noun[-2:], b.noun[-2:]
     return not (an and bn and an != bn and an not in b.noun and bn not in a.noun)
-
-
-_WINDOW_CACHE = threading.local()  # per thread (a library caller may check texts in threads): the last list seen
-
-
-def window(facts: list[Fact], first: int, last: int) -> list[Fact]:
-    """The facts of sentences first..last, from a list in text order, by binary search: a frame that looks only
-    near each figure stays linear in the length of the text."""
-    cached = getattr(_WINDOW_CACHE, "pair", None)
-    if cached is None or cached[0] is not facts or len(cached[1]) != len(facts):
-        cached = (facts, [f.sentence for f in facts])
-        _WINDOW_CACHE.pair = cached
-    sents = cached[1]
-    return facts[bisect_left(sents, first):bisect_right(sents, last)]
 
 
 def other_measure(lex, a: Fact, b: Fact) -> bool:
