@@ -9,6 +9,8 @@ so that a rate that moved between two dates, or loose rounding of small sums, is
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, frame
 
@@ -66,4 +68,30 @@ def conversion(ctx) -> list[Binding]:
                 slots={"amount": amount.q, "converted": stated.q, "ref_amount": ra.q, "ref_converted": rc.q},
                 how=f"{stated.q.text} converts {amount.q.text} at the rate of {ra.q.text} = {rc.q.text} stated in the "
                     f"same text", certain=settled and off, tags={"conversion"}))
+    return out
+
+
+# what may stand between a bracket and a figure that restates the figure before it in another unit
+_RESTATE_LEAD = re.compile(r"\s*[(（]\s*(?:约合|折合|约|合|即|相当于|or|about|around|roughly|equal to|equivalent to)?\s*")
+
+
+@frame("units")
+def units(ctx) -> list[Binding]:
+    """A figure restated in brackets in another unit of the same dimension (14582万吨(2916亿斤), 2643.8万公顷
+    (39657万亩)): the factor is fixed, so the two must agree up to their rounding. Figures carry their value in one
+    base unit per dimension (the extractor's unit table), so the relation is plain equality. Certain only when the
+    bracket opens with the figure (or 约合/折合/即 before it): 100万亩(其中水田30万亩) is a part, not a restatement."""
+    from ..extract.numbers import UNIT_FACTOR
+
+    text = ctx.doc.norm
+    out: list[Binding] = []
+    for a, b in _pairs(ctx.facts.facts, set()):
+        ua, ub = UNIT_FACTOR.get(a.q.unit), UNIT_FACTOR.get(b.q.unit)
+        if not ua or not ub or ua[0] != ub[0]:
+            continue
+        if not _RESTATE_LEAD.fullmatch(text, a.q.end, b.q.start):
+            continue
+        out.append(Binding(
+            slots={"amount": a.q, "converted": b.q},
+            how=f"{b.q.text} restates {a.q.text} in another unit, in brackets right after it", tags={"units"}))
     return out
