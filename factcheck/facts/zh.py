@@ -41,6 +41,12 @@ _PERIOD = re.compile(
 _SPAN = {"全年": "Y", "上半年": "H1", "前两季度": "H1", "下半年": "H2", "前三季度": "Q1-3", "一季度": "Q1",
          "二季度": "Q2", "三季度": "Q3", "四季度": "Q4", "第一季度": "Q1", "第二季度": "Q2", "第三季度": "Q3",
          "第四季度": "Q4", "年末": "end", "年底": "end", "年初": "start"}
+# a clause that is only a verb before its figure (达到51.4亿元), and the predicate a subject clause may end with
+_VERB_ONLY = re.compile(r"\s*(?:已|共|累计|总计|合计|首次|一举)?(?:达到了?|达|为|突破|超过|升至|增至|攀升至|跃升至|增加到|增长到)?\s*")
+_RECORD_TAIL = re.compile(r"(?:再次|再|又|均|继续|首次|一举)?(?:创|刷新|突破)[\u4e00-\u9fff]{0,4}(?:新高|纪录|记录|水平|大关)"
+                          r"\Z|(?:稳步|平稳|持续|保持|实现|继续|快速)[\u4e00-\u9fff]{0,2}(?:增长|回升|下降|上升)\Z")
+# a comparison opened before a year in the same clause (比, 较, 与…相比), so the year is the one compared with
+_COMPARED_YEAR = re.compile(r"(?:(?<![占对无类])比(?![重例率值])|较|与|相比|相较)[^,，;；。：:\n\ue001-\ue00f]{0,20}\Z")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|〔\d{1,2}〕|\(\d{1,2}\)")
 _PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县|区|州|镇|乡|村)(?!区|县|场|民|委|长|政)|"
                     r"[\u4e00-\u9fff]{1,3}国(?!际|内|外|有|家|债|库|企|资|产|营|务|民|人|际))(?=[\u4e00-\u9fff]{2})")
@@ -58,6 +64,8 @@ def parse_period(text: str, now: int | None = None, relative: bool = True) -> tu
     year, span = None, ""
     for m in _PERIOD.finditer(text):
         if m.group("year"):
+            if _COMPARED_YEAR.search(text, max(0, m.start() - 24), m.start()):
+                continue  # 比2020年增加, 与2015年的480万人相比: the year compared with, not the figure's period
             year, span = int(m.group("year")), span if span else ""
         elif m.group("rel"):
             if relative:
@@ -136,6 +144,7 @@ class ZhReader:
         t = m.text
         qpos = {q_index: pos for pos, q_index in m.pos_to_q.items()}
         sent_starts, clause_starts = self._boundaries(t)
+        self.clause_starts = clause_starts
         self.t, self.m = t, m
         self.years = [q for q in live if q.type == "year"]
         self.doc_norm = doc.norm
@@ -165,6 +174,7 @@ class ZhReader:
                 context_period = Period(year, span or ("Y" if year and not span else span))
                 sentence_period[s] = context_period
                 named = context_period
+            self.sentence_start = sent_starts[s]
             f = self._fact(q, p, s, c, clause_starts[c], sentence_period[s])
             facts.append(f)
         self._link(facts)
@@ -292,6 +302,13 @@ class ZhReader:
             measure_zone = re.sub(r"(?:由|从)[^\ue001-\ue00f]*\Z", "", local)
             measure_zone = self.prior_lead.sub("", measure_zone)
         f.measure, f.scope = self._clean(measure_zone)
+        if f.role == "level" and not f.measure and k < 0 and _VERB_ONLY.fullmatch(local) and c > 0:
+            # 进出口总值创历史新高，达到51.4亿元: a clause that opens with its verb reaches back to the subject that
+            # the clause before it names, when that clause holds no figure of its own
+            prev = t[self.clause_starts[c - 1]:cstart - 1]
+            if self.clause_starts[c - 1] >= self.sentence_start and not PLACEHOLDER.search(prev):
+                f.measure, f.scope = self._clean(_RECORD_TAIL.sub("", prev))
+                f.scope = f.scope or ""
         if f.role == "points" and self.rate_noun_only.fullmatch(f.measure):
             f.measure = ""  # 增速比上年回落3个百分点: the rate just stated
         f.own_measure = bool(f.measure)

@@ -209,10 +209,11 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     norm = ctx.doc.norm
     pos = _position(ctx, facts)[whole.index]
     after = facts[pos + 1:pos + 1 + _WINDOW]  # the figures after the whole (a block is never longer than this)
-    # the whole's own change, rate and prior may stand between it and the marker (总值X，上年同期为Y，同比增长p%。其中)
+    # the whole's own change, rate, prior and rank may stand between it and the marker (总值X，上年同期为Y，同比增长p%，
+    # 居第2位。其中)
     k = 0
     while k < len(after) and after[k].sentence == whole.sentence and (
-            after[k].subject == whole.index or after[k].role in ("rate", "change", "points", "cagr", "avg_rate")):
+            after[k].subject == whole.index or after[k].role in ("rate", "change", "points", "cagr", "avg_rate", "rank")):
         k += 1
     sat_end = after[k - 1].q.end if k else whole.q.end
     after = after[k:]
@@ -237,6 +238,11 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
         elif (len(before_marker) <= 12 or (wordy(before_marker) and len(before_marker.split()) <= 8)) and not re.search(
                 _STOP, before_marker):
             block_sentence = whole.sentence
+        elif (nxt is not None and nxt.sentence == whole.sentence + 1 and len(re.findall(_STOP, before_marker)) == 1
+              and re.fullmatch(_PUNCT + "*", re.split(_STOP, before_marker)[-1])):
+            # …同比增长47.1%，提前2个月完成全年目标。其中：出口…: the marker opens the sentence right after the whole's,
+            # and nothing but words without figures stands between
+            block_sentence = nxt.sentence
     elif (lex.marker("container").fullmatch(re.split(r"[,，;；:：]", gap)[0] + "，")
           and nxt is not None and nxt.sentence == whole.sentence
           and (not lex.has_marker("container_lead") or lex.marker("container_lead").search(norm[max(s_start, whole.q.start - 80):whole.q.start]))):
