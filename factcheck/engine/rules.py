@@ -91,13 +91,28 @@ class RuleFile(Record):
     rules: list[RuleSpec]
 
 
+def _reports_only_missing(rule: RuleSpec) -> bool:
+    """Every figure of the relation but the stated one is one the rule explains as missing from the text (points
+    between two rates the text does not give): the rule can only ever say that the claim cannot be checked."""
+    missing = set((rule.params or {}).get("missing", {}) or {})
+    if not missing or not rule.relation or not rule.stated:
+        return False
+    from .expr import parse_relation
+
+    return parse_relation(rule.relation).names - {rule.stated} <= missing
+
+
 def check_spec(rule: RuleSpec) -> None:
     """The constraints a type cannot say: the id's form and the examples that must pass and fail."""
     if not ID_PATTERN.match(rule.id):
         raise ValueError(f"id {rule.id!r}: use lower case letters, digits and . _ - (e.g. zh.share.zhan)")
     if len(rule.examples) < 2:
         raise ValueError("examples: needs at least two examples, one that passes and one that fails")
-    if not any(e.expect in ("consistent", "rounding", "partial") for e in rule.examples):
+    if _reports_only_missing(rule):
+        if not any(e.expect == "unverifiable" for e in rule.examples):
+            raise ValueError("examples: a rule that only reports claims it cannot check needs an example that is "
+                             "unverifiable")
+    elif not any(e.expect in ("consistent", "rounding", "partial") for e in rule.examples):
         raise ValueError("examples: needs at least one example that passes (expect: consistent, rounding or "
                          "partial)")
     if not any(e.expect in ("discrepancy", "unverifiable", "none") for e in rule.examples):

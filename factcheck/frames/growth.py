@@ -411,3 +411,24 @@ def same_reference(ctx) -> list[Binding]:
                 tags={"same-reference"}))
             break
     return out
+
+
+@frame("points_alone")
+def points_alone(ctx) -> list[Binding]:
+    """Percentage points that no other frame binds (所占比重上升2.15个百分点, 增幅环比提高0.7个百分点, "up 1.2
+    percentage points"): the text states a change between two rates but gives neither, or not both, so the claim
+    is reported as one that cannot be checked rather than passed over in silence."""
+    from . import bindings
+
+    bound: set[int] = set()
+    for name in ("growth", "points_ref", "same_reference"):
+        for b in bindings(ctx, name):
+            bound.update(id(q) for q in b.quantities())
+    out: list[Binding] = []
+    for d in ctx.facts.facts:
+        if d.role != "points" or d.q.type != "points" or id(d.q) in bound or d.paren:
+            continue
+        out.append(Binding(slots={"points": d.q}, tags={_tag(d), "alone"}, certain=False,
+                           how=f"{d.q.text} states a change in a rate{' against ' + d.compare if d.compare else ''}; "
+                               f"the rates themselves are not both given"))
+    return out
