@@ -187,3 +187,42 @@ def test_of_the_remainder_points_at_no_figure_before_it():
     text = ("The budget totals ¥486bn. Welfare accounts for ¥162bn, or a third of the total. Of the remainder, "
             "¥98bn goes to education, ¥121bn to roads and ¥106bn to other items.")
     assert "discrepancy" not in _verdicts(text, "en")
+
+
+# -- figures restated in another unit, subjects across a clause, claims that cannot be checked ---------------------
+
+GRAIN = ("今年全县秋粮总产量52.4万吨(10.48亿斤)，比上年增加1.6万吨(0.32亿斤)。秋粮播种面积7.25万公顷(108.75万亩)，"
+         "单位面积产量7228公斤/公顷(481.9公斤/亩)。")
+
+
+def test_a_figure_restated_in_brackets_in_another_unit_must_agree():
+    found = _found(GRAIN)
+    assert found.count(("zh.other.units", "consistent")) == 4
+    wrong = _found(GRAIN.replace("108.75万亩", "10.875万亩"))
+    assert ("zh.other.units", "discrepancy") in wrong
+    # a bracket that opens with words is an aside, not the same figure in another unit
+    assert not any(r == "zh.other.units" for r, _ in _found("全县耕地7.25万公顷(其中水田30万亩)。"))
+
+
+def test_a_clause_that_opens_with_its_verb_takes_its_subject_from_the_clause_before():
+    text = ("全县外贸进出口总值再创历史新高，达到36.0亿元，同比增长20.0%，在全市居第2位。其中出口20.0亿元，增长25.0%；"
+            "进口16.0亿元，增长14.3%。")
+    found = _found(text)
+    assert ("zh.sum.complete", "consistent") in found or any(r.startswith("zh.sum") and v == "consistent"
+                                                             for r, v in found)
+    assert ("zh.growth.from-parts", "discrepancy") not in found
+    assert any(r == "zh.growth.from-parts" for r, _ in found)
+
+
+def test_points_between_rates_the_text_does_not_give_are_reported_as_unverifiable():
+    found = _found("与上年相比，全县城镇人口所占比重上升1.85个百分点，乡村人口所占比重下降1.85个百分点。")
+    assert found.count(("zh.points.unstated", "unverifiable")) == 2
+    # points between two stated rates are checked, not called unverifiable
+    assert ("zh.points.unstated", "unverifiable") not in _found("城镇化率由55.0%提高到56.9%，提高1.9个百分点。")
+
+
+def test_a_share_of_a_whole_the_text_names_but_does_not_state_is_unverifiable():
+    assert ("zh.share.base-unstated", "unverifiable") in _found("全县地方财政收入完成8.2亿元，占年度预算的45.6%。")
+    # the whole stated elsewhere in the text: checked, not unverifiable
+    found = _found("全县出口总额10.0亿元。其中机电产品出口4.0亿元，占全县出口总额的40.0%。")
+    assert ("zh.share.base-unstated", "unverifiable") not in found

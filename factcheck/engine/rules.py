@@ -92,14 +92,11 @@ class RuleFile(Record):
 
 
 def _reports_only_missing(rule: RuleSpec) -> bool:
-    """Every figure of the relation but the stated one is one the rule explains as missing from the text (points
-    between two rates the text does not give): the rule can only ever say that the claim cannot be checked."""
-    missing = set((rule.params or {}).get("missing", {}) or {})
-    if not missing or not rule.relation or not rule.stated:
-        return False
-    from .expr import parse_relation
-
-    return parse_relation(rule.relation).names - {rule.stated} <= missing
+    """A rule that explains figures as missing from the text and has no passing example (points between two rates
+    the text does not give; a share of a whole it names but does not state) only ever says that a claim cannot be
+    checked: its examples show that instead."""
+    return bool((rule.params or {}).get("missing")) and not any(
+        e.expect in ("consistent", "rounding", "partial") for e in rule.examples)
 
 
 def check_spec(rule: RuleSpec) -> None:

@@ -79,6 +79,9 @@ class LexiconSpec(Record):
     within: list[Within] = field(default_factory=list)
     per_unit: list[PerUnit] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
+    synonyms: list[list[str]] = field(default_factory=list, description="Names of one measure, the first being the "
+                                      "one keys use ([地区生产总值, GDP, 国内生产总值]): 占GDP的比重 is a share of "
+                                      "地区生产总值.")
 
 
 class Lexicon:
@@ -129,6 +132,18 @@ class Lexicon:
     def narrowed(self, wanted: str, have: str) -> bool:
         """Is `have` narrowed by a qualifier `wanted` lacks (私营企业出口 is only a part of 出口)?"""
         return any(q in have and q not in wanted for q in self.words("part_qualifier"))
+
+    @cached_property
+    def _synonyms(self) -> tuple[re.Pattern | None, dict[str, str]]:
+        to = {w: group[0] for group in self.spec.synonyms for w in group[1:] if w != group[0]}
+        if not to:
+            return None, {}
+        return re.compile("|".join(re.escape(w) for w in sorted(to, key=lambda w: (-len(w), w)))), to
+
+    def canonical(self, name: str) -> str:
+        """The name with each synonym replaced by the name keys use (占GDP -> 占地区生产总值)."""
+        pat, to = self._synonyms
+        return pat.sub(lambda m: to[m.group()], name) if pat is not None else name
 
     def has_marker(self, name: str) -> bool:
         return bool(self.spec.markers.get(name))

@@ -535,7 +535,7 @@ class ZhReader:
         return scope, self.key(measure) or k
 
     def key(self, measure: str) -> str:
-        k = re.sub(r"[—–~～至到]", "-", measure)
+        k = re.sub(r"[—–~～至到]", "-", self.lex.canonical(measure))
         k = self.generic.sub("", k)
         k = k.replace("的", "")
         return k or measure

@@ -194,12 +194,33 @@ def share(ctx) -> list[Binding]:
         if base is not None and base.scope and part.scope and base.scope != part.scope and not (
                 s.base and fs.key_of(s.base)[0]):
             continue  # Brook's sales against Abel's revenue: two bodies, unless the text names the base's
+        if base is None and s.base and s.q.bound == "exact" and not _may_be_stated(fs, facts, s, part):
+            # 占年计划的16.6%, 占全省同期进出口总值49.2%: the whole is named but its figure is not in the text
+            out.append(Binding(slots={"part": part.q, "share": s.q}, tags={"base-missing"}, certain=False,
+                               how=f"{how_part}; the base it names ('{s.base}') is not stated in the text"))
+            continue
         if base is None or base.index == part.index:
             continue
         out.append(Binding(slots={"part": part.q, "base": base.q, "share": s.q},
                            how=f"{how_part}; {how_base}", certain=certain, alternatives=alternatives,
                            reading=f"of {base.q.text}" if alternatives else ""))
     return out
+
+
+def _may_be_stated(fs, facts: list[Fact], s: Fact, part: Fact) -> bool:
+    """Is some figure of the text possibly the base the share names (its measure ends in the same noun, and no
+    other scope is named), though the frame could not bind it? Then the share is left alone rather than called
+    unverifiable."""
+    scope, key = fs.key_of(s.base)
+    head = key[-2:] if len(key) >= 2 else key
+    if not head:
+        return True
+    for f in facts:
+        if f.index in (part.index, s.index) or f.role not in ("level", "prior") or not same_dimension(f.q, part.q):
+            continue
+        if head in f.key and (not scope or f.scope == scope):
+            return True
+    return False
 
 
 def _general(ctx, part: Fact, lex) -> tuple[Fact, bool] | None:
