@@ -48,7 +48,7 @@ _RECORD_TAIL = re.compile(r"(?:再次|再|又|均|继续|首次|一举)?(?:创|�
 # a comparison opened before a year in the same clause (比, 较, 与…相比), so the year is the one compared with
 _COMPARED_YEAR = re.compile(r"(?:(?<![占对无类])比(?![重例率值])|较|与|相比|相较)[^,，;；。：:\n\ue001-\ue00f]{0,20}\Z")
 _FOOTNOTE = re.compile(r"\[\d{1,2}\]|〔\d{1,2}〕|\(\d{1,2}\)")
-_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县|区|州|镇|乡|村)(?!区|县|场|民|委|长|政)|"
+_PLACE = re.compile(r"^(?!(?:居住在|在)?(?:城镇|乡村|农村|村镇|城乡)(?:的|人口|居民))([\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县|区|州|镇|乡|村)(?!区|县|场|民|委|长|政)|"
                     r"[\u4e00-\u9fff]{1,3}国(?!际|内|外|有|家|债|库|企|资|产|营|务|民|人|际))(?=[\u4e00-\u9fff]{2})")
 
 

@@ -185,6 +185,13 @@ def share(ctx) -> list[Binding]:
                 base = None
             else:
                 how_base = f"base {describe(base)}, carried over from the share before"
+        if base is None and not s.base and lex.has_marker("container_open"):
+            opener = _opener(ctx, lex, s)
+            if opener:
+                scope, key = fs.key_of(opener)
+                named = _named_base(ctx, lex, facts, key, s, part, {part.index, s.index}, scope, far=True)
+                if named is not None and named.index != part.index and same_dimension(named.q, part.q):
+                    base, how_base = named, f"base {describe(named)}, named by the sentence's opening '{opener}中'"
         if base is None and not s.base and part.additive and not (s.scope and part.scope and s.scope != part.scope):
             general = _general(ctx, part, lex)
             if general is not None:
@@ -205,6 +212,13 @@ def share(ctx) -> list[Binding]:
                            how=f"{how_part}; {how_base}", certain=certain, alternatives=alternatives,
                            reading=f"of {base.q.text}" if alternatives else ""))
     return out
+
+
+def _opener(ctx, lex, s: Fact) -> str:
+    """全区常住人口中，男性人口为276626人，占47.77%: the whole a sentence opens with holds every share in it."""
+    start = ctx.facts.sentences[s.sentence][0]
+    m = lex.marker("container_open").match(ctx.doc.norm, start, s.q.start)
+    return m.group("name") if m else ""
 
 
 def _may_be_stated(fs, facts: list[Fact], s: Fact, part: Fact) -> bool:
@@ -303,13 +317,13 @@ def _complement(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
     return rest
 
 
-def _named_base(ctx, lex, facts, key, s, like, exclude, scope) -> Fact | None:
+def _named_base(ctx, lex, facts, key, s, like, exclude, scope, far: bool = False) -> Fact | None:
     """The base a share names; a total (出口总额) may have been stated further back, at the top of the article."""
     generic = lambda sc: bool(lex.marker("generic_scope").fullmatch(sc))  # noqa: E731
     total = lex.names_total(s.base)
     blocked = lambda w, h: lex.holds_as_part(w, h) or (total and lex.narrowed(w, h))  # noqa: E731
     base = _named(facts, key, s, like, exclude, scope, generic, blocked, wholes=_wholes(ctx))
-    if base is None and total:
+    if base is None and (total or far):
         base = _named(facts, key, s, like, exclude, scope, generic, blocked, wholes=_wholes(ctx), back=4 * LOOK_BACK)
     return base
 
