@@ -226,3 +226,25 @@ def test_a_share_of_a_whole_the_text_names_but_does_not_state_is_unverifiable():
     # the whole stated elsewhere in the text: checked, not unverifiable
     found = _found("全县出口总额10.0亿元。其中机电产品出口4.0亿元，占全县出口总额的40.0%。")
     assert ("zh.share.base-unstated", "unverifiable") not in found
+
+
+CENSUS = ("全县常住人口为250000人，与2010年相比增加12000人。\n"
+          "全县常住人口中，男性人口为128000人，占51.20%；女性人口为122000人，占48.80%。\n"
+          "全县常住人口中，0—14岁人口为40000人，占16.00%；15—59岁人口为150000人，占60.00%；60岁及以上人口为60000人，"
+          "占24.00%，其中65岁及以上人口为45000人，占18.00%。")
+
+
+def test_a_sentence_that_opens_with_its_whole_binds_its_partition_and_shares():
+    found = _found(CENSUS)
+    assert found.count(("zh.share.of", "consistent")) >= 5  # each share of the population named by the opening
+    sums = [f for f in check_text(CENSUS, language="zh").findings if f.kind == "sum" and f.verdict == "consistent"]
+    assert any("128000" in f.message and "250000" in f.message for f in sums)  # 男 + 女
+    assert any("40000" in f.message and "60000" in f.message and "45000" not in f.message for f in sums)  # age bands
+    assert ("zh.sum.complete", "discrepancy") in _found(CENSUS.replace("女性人口为122000人", "女性人口为132000人")) or \
+        "discrepancy" in _verdicts(CENSUS.replace("女性人口为122000人", "女性人口为132000人"))
+
+
+def test_age_bands_with_a_gap_make_no_complete_list():
+    text = CENSUS.replace("15—59岁人口", "16—59岁人口")
+    sums = [f for f in check_text(text, language="zh").findings if f.kind == "sum" and "40000" in f.message]
+    assert not sums

@@ -376,6 +376,68 @@ def parts(ctx) -> list[Binding]:
     taken = {b.slots["total"].index for b in out}
     out.extend(_named_partition(ctx, lex, facts, taken))
     out.extend(_period_complement(facts, out))
+    out.extend(_opened(ctx, lex, facts, {b.slots["total"].index for b in out}))
+    return out
+
+
+_AGE_BAND = re.compile(r"(\d{1,3})\s*(?:-|—|–|~|～|至|到)\s*(\d{1,3})\s*(?:岁|周岁)|(\d{1,3})\s*(?:岁|周岁)及以上")
+
+
+def _age_bands(parts: list[Fact]) -> bool:
+    """0—14岁, 15—59岁, 60岁及以上: age bands that run from 0 without a gap to an open end make up everyone."""
+    nxt = 0
+    for i, f in enumerate(parts):
+        m = _AGE_BAND.search(f.measure)
+        if m is None:
+            return False
+        if m.group(3) is not None:
+            return int(m.group(3)) == nxt and i == len(parts) - 1
+        if int(m.group(1)) != nxt:
+            return False
+        nxt = int(m.group(2)) + 1
+    return False
+
+
+def _opened(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
+    """全区常住人口中，男性人口为276626人…；女性人口为302475人: a sentence that opens with its whole (lexicon marker
+    container_open) and lists a complete partition of it (a known partition, or age bands from 0 to an open end).
+    The whole is the one figure stated earlier under that name and scope."""
+    if not lex.has_marker("container_open"):
+        return []
+    fs = ctx.facts
+    out = []
+    done: set[int] = set()
+    for f in facts:
+        if f.sentence in done:
+            continue
+        done.add(f.sentence)
+        start, end = fs.sentences[f.sentence]
+        m = lex.marker("container_open").match(ctx.doc.norm, start, end)
+        if m is None:
+            continue
+        members = [g for g in fs.sentence_of(f) if g.role == "level" and not g.paren and g.additive
+                   and g.q.type == "amount"]
+        kept: list[Fact] = []
+        for g in members:
+            if kept and lex.marker("breakdown").search(ctx.doc.norm, kept[-1].q.end, g.q.start):
+                break  # 60岁及以上…，其中65岁及以上: a part of the last part, not another part
+            kept.append(g)
+        members = kept
+        if len(members) < 2 or not all(same_kind(g, members[0]) and g.q.unit == members[0].q.unit for g in members):
+            continue
+        partition = _partition(lex, members)
+        complete = partition is not None or _age_bands(members)
+        if not complete:
+            continue
+        scope, key = fs.key_of(m.group("name"))
+        wholes = [w for w in window(facts, f.sentence - 24, f.sentence - 1) if w.role == "level" and not w.paren
+                  and w.key == key and (not scope or w.scope == scope) and same_kind(w, members[0])
+                  and w.q.unit == members[0].q.unit]
+        if len(wholes) != 1 or wholes[0].index in taken:
+            continue
+        why = f"the partition {partition.name}" if partition is not None else "age bands from 0 to an open end"
+        out.append(Binding(slots={"parts": [g.q for g in members], "total": wholes[0].q}, tags={"complete"},
+                           how=f"the sentence opens with its whole ('{m.group('name')}中') and lists {why}"))
     return out
 
 
