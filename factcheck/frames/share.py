@@ -211,7 +211,44 @@ def share(ctx) -> list[Binding]:
         out.append(Binding(slots={"part": part.q, "base": base.q, "share": s.q},
                            how=f"{how_part}; {how_base}", certain=certain, alternatives=alternatives,
                            reading=f"of {base.q.text}" if alternatives else ""))
+    _doubt_bases(out)
     return out
+
+
+def _doubt_bases(out: list[Binding]) -> None:
+    """A base is doubted, not the text, when its shares cannot be of it: a part larger than its whole (18亿人次 of
+    6203万人次), or several shares that all miss it while agreeing with one another on some other whole (四项收入
+    占可支配收入的57.3%、15.4%、9.0%、18.3%, bound to the median instead of the mean). Those bindings stay, as
+    uncertain readings: agreement may be reported, a discrepancy never."""
+    by_base: dict[int, list[Binding]] = {}
+    for b in out:
+        part, base, share = b.slots.get("part"), b.slots.get("base"), b.slots.get("share")
+        if part is None or base is None or share is None or b.relation or share.type != "percent":
+            continue
+        if part.lo > base.hi and share.hi <= 100:
+            b.certain = False
+            b.how += "; the part exceeds this base, so the base is doubtful"
+            continue
+        by_base.setdefault(id(base), []).append(b)
+    for group in by_base.values():
+        if len(group) < 2:
+            continue
+        lo, hi = 0.0, float("inf")
+        misses = 0
+        for b in group:
+            part, base, share = b.slots["part"], b.slots["base"], b.slots["share"]
+            if share.lo <= 0:
+                break
+            implied = (part.lo / share.hi * 100, part.hi / share.lo * 100)
+            lo, hi = max(lo, implied[0]), min(hi, implied[1])
+            misses += implied[1] < base.lo or implied[0] > base.hi
+        else:
+            base = group[0].slots["base"]
+            if misses == len(group) and lo <= hi and (hi < base.lo or lo > base.hi):
+                for b in group:
+                    b.certain = False
+                    b.how += (f"; all {len(group)} shares of this base agree on another whole (about "
+                              f"{(lo + hi) / 2:.4g}), so the base is doubtful")
 
 
 def _opener(ctx, lex, s: Fact) -> str:
@@ -321,7 +358,9 @@ def _named_base(ctx, lex, facts, key, s, like, exclude, scope, far: bool = False
     """The base a share names; a total (出口总额) may have been stated further back, at the top of the article."""
     generic = lambda sc: bool(lex.marker("generic_scope").fullmatch(sc))  # noqa: E731
     total = lex.names_total(s.base)
-    blocked = lambda w, h: lex.holds_as_part(w, h) or (total and lex.narrowed(w, h))  # noqa: E731
+    stat = lex.words("statistic")
+    blocked = lambda w, h: (lex.holds_as_part(w, h) or (total and lex.narrowed(w, h))  # noqa: E731
+                            or any(x in h and x not in w for x in stat))  # the median is not the mean it is named by
     base = _named(facts, key, s, like, exclude, scope, generic, blocked, wholes=_wholes(ctx))
     if base is None and (total or far):
         base = _named(facts, key, s, like, exclude, scope, generic, blocked, wholes=_wholes(ctx), back=4 * LOOK_BACK)
