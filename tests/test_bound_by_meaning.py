@@ -248,3 +248,24 @@ def test_age_bands_with_a_gap_make_no_complete_list():
     text = CENSUS.replace("15—59岁人口", "16—59岁人口")
     sums = [f for f in check_text(text, language="zh").findings if f.kind == "sum" and "40000" in f.message]
     assert not sums
+
+
+def test_parts_in_the_next_sentence_that_share_a_qualifier_make_up_their_whole():
+    text = ("全行业完成旅客周转量1200.0亿人公里，比上年增长 9.0%。国内航线完成旅客周转量900.0亿人公里，比上年增长8.0%，"
+            "国际航线完成旅客周转量300.0亿人公里，比上年增长12.0%。")
+    found = _found(text)
+    assert ("zh.sum.complete", "consistent") in found
+    assert ("zh.sum.complete", "discrepancy") in _found(text.replace("300.0亿人公里", "330.0亿人公里"))
+
+
+def test_traditional_characters_and_reading_aids_read_like_simplified_text():
+    text = ("全國(guó)共銷售彩票846.23億元,比上年同期增長(zhǎng)22.4%。其中,福利彩票機構銷售483.33億元,同比增長(zhǎng)21.1%;"
+            "體育彩票機構銷售362.90億元,同比增長(zhǎng)24.2%。")
+    found = _found(text)
+    assert ("zh.sum.complete", "consistent") in found or any(k == "sum" and v == "consistent" for k, v in
+                                                              [(f.kind, f.verdict) for f in check_text(text, language="zh").findings])
+    assert not any(v == "discrepancy" for _, v in found)
+    # every span still slices back to the text as written
+    for f in check_text(text, language="zh").findings:
+        for q in f.quantities:
+            assert text[q.start:q.end] == q.text

@@ -88,7 +88,7 @@ class ZhReader:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         r = lex.regex
-        particles = r"(?:了|为|达到了|达到|达|约为|约|近|超过|逾|高达|仅为|仅|只有|是|幅度为|幅度达|幅度)*"
+        particles = r"(?:了|为|达到了|达到|达|约为|约|近|超过|逾|高达|仅为|仅|只有|是|幅度为|幅度达|幅度|\s)*"
         self.up_end = r(rf"(?P<cue>{{up}}){particles}\Z")
         self.down_end = r(rf"(?P<cue>{{down}}){particles}\Z")
         self.rate_up_end = r(rf"(?P<cue>{{rate_up}}){particles}\Z")
@@ -505,6 +505,7 @@ class ZhReader:
         z = re.sub(r"(?:由|从)(?:的)?\Z", "", z)
         z = re.sub(r"^(?:向|在|对|为|给|从|到|与|和|使|让|把|将)(?=[\u4e00-\u9fff]{2,}(?:省|市|县|区|州))", "", z)
         scope = ""
+        z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)  # ① 全行业…: list marks before the scope
         for _ in range(4):
             before = z
             z = self.fillers_start.sub("", z)

@@ -469,17 +469,33 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
             found = []
             for word in p.parts:
                 hits = [f for f in near if holds(f.measure, word) and len(tokens(f.key)) > len(head)
-                        and all(t in tokens(f.key) for t in head)
-                        and (called_total or _adds_only(tokens(f.key), head, word))]
+                        and all(t in tokens(f.key) for t in head)]
+                if not called_total and len(hits) > 1:
+                    hits = [f for f in hits if _adds_only(tokens(f.key), head, word)]
                 if len(hits) != 1:
                     break
                 found.append(hits[0])
+            if not called_total and len(found) == len(p.parts) and not _parallel(found, head, p.parts):
+                continue
             if len(found) == len(p.parts) and len({f.index for f in found}) == len(found):
                 found.sort(key=lambda f: f.index)
                 out.append(Binding(slots={"parts": [f.q for f in found], "total": w.q}, tags={"complete"},
                                    how=f"the parts name the whole partition {p.name} of {w.measure}"))
                 break
     return out
+
+
+def _parallel(found: list[Fact], head: list[str], words: list[str]) -> bool:
+    """Each part is the whole's words plus its partition word and, at most, one qualifier all parts share
+    (国内航线旅客周转量, 国际航线旅客周转量 under 旅客周转量: 航线 in both)."""
+    rests = []
+    for f, word in zip(found, words):
+        if not _adds_only(tokens(f.key), head, word):
+            alts = word.split("|")
+            rests.append([t for t in tokens(f.key) if t not in head and not any(holds(t, a) or holds(a, t) for a in alts)])
+        else:
+            rests.append([])
+    return all(r == rests[0] for r in rests)
 
 
 def _adds_only(part: list[str], head: list[str], word: str) -> bool:
