@@ -269,3 +269,11 @@ def test_traditional_characters_and_reading_aids_read_like_simplified_text():
     for f in check_text(text, language="zh").findings:
         for q in f.quantities:
             assert text[q.start:q.end] == q.text
+
+
+def test_a_list_of_periods_dates_its_own_figures_only():
+    text = ("前三季度全市生产总值1000亿元，同比增长6.0%。分季度看，一季度增长5.8%，二季度增长6.0%，三季度增长6.2%。"
+            "分产业看，第一产业增加值100亿元，第二产业增加值400亿元，第三产业增加值500亿元。")
+    found = _found(text)
+    assert any(r.startswith("zh.sum") and v == "consistent" for r, v in found)
+    assert any(r.startswith("zh.sum") and v == "discrepancy" for r, v in _found(text.replace("500亿元", "560亿元")))

@@ -151,7 +151,8 @@ class ZhReader:
         self._prev_from = False
         self._prev_in_clause: Fact | None = None
         facts: list[Fact] = []
-        context_period = Period()
+        context_period = before_sentence = Period()
+        spans_named: set = set()
         last_sentence, scanned = -1, 0
         sentence_period: dict[int, Period] = {}
         for q in figures:
@@ -159,8 +160,13 @@ class ZhReader:
             s = bisect.bisect_right(sent_starts, p) - 1
             c = bisect.bisect_right(clause_starts, p) - 1
             if s != last_sentence:
+                if len(spans_named) > 1:
+                    # 分季度看，一季度…，二季度…，三季度…: a list of periods dates its own figures only; the
+                    # sentences after it go on in the period before the list
+                    context_period = before_sentence
                 last_sentence, scanned, named = s, sent_starts[s], Period()
                 sentence_period[s] = context_period
+                before_sentence, spans_named = context_period, set()
             # a period named earlier in the sentence (2018年，东部四市…19.79亿元) holds for the figures after it and,
             # until replaced, for the sentences that follow; 上年 counts from a year the same sentence names
             # 上年为641.3亿元 dates that figure only: relative words do not move the sentence's period, except 今年
@@ -174,6 +180,7 @@ class ZhReader:
                 context_period = Period(year, span or ("Y" if year and not span else span))
                 sentence_period[s] = context_period
                 named = context_period
+                spans_named.add((context_period.year, context_period.span))
             self.sentence_start = sent_starts[s]
             f = self._fact(q, p, s, c, clause_starts[c], sentence_period[s])
             facts.append(f)

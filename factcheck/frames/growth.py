@@ -81,7 +81,7 @@ def _by_clause_words(ctx, facts: list[Fact], level: Fact, claim: Fact) -> tuple[
         return None
     years = [f.period.year for f in facts if f.index < level.index and f.period_explicit and f.period.year
              and f.period.year < 9000]
-    want = cp.year if cp.year < 9000 else (max(years) if years and level.period.year >= 9000 else None)
+    want = cp.year if cp.year < 9000 else (max(years) if years and (level.period.year or 0) >= 9000 else None)
     if want is None:
         return None
     mine = _bigrams(_clause(ctx, level))

@@ -457,7 +457,7 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
         # parts that add one partition word each (exports of goods, exports of services), within five sentences
         if not called_total and w.scope and not lex.marker("generic_scope").fullmatch(w.scope):
             continue  # 居住在城镇的人口 is no whole of 男性人口 and 女性人口
-        window = ctx.facts.in_sentences(w.sentence - 1, w.sentence + 1) if called_total else \
+        window = ctx.facts.in_sentences(w.sentence - 1, w.sentence + 2) if called_total else \
             ctx.facts.in_sentences(w.sentence, w.sentence + 5)
         near = [f for f in window if f is not w and f.role == "level"
                 and not f.paren and same_kind(f, w) and f.additive and (not f.scope or not w.scope or f.scope == w.scope)
@@ -467,9 +467,13 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
             if p.whole and not holds(w.measure, p.whole):
                 continue  # 三次产业 make up 生产总值, not electricity use
             found = []
+            # a partition that names its whole (三次产业 make up 生产总值) names its parts by their own words, after
+            # the whole (第一产业增加值 under 生产总值)
+            own_whole = bool(p.whole) and holds(w.measure, p.whole) and called_total
             for word in p.parts:
-                hits = [f for f in near if holds(f.measure, word) and len(tokens(f.key)) > len(head)
-                        and all(t in tokens(f.key) for t in head)]
+                hits = [f for f in near if holds(f.measure, word) and (
+                    (own_whole and f.index > w.index) or
+                    (len(tokens(f.key)) > len(head) and all(t in tokens(f.key) for t in head)))]
                 if not called_total and len(hits) > 1:
                     hits = [f for f in hits if _adds_only(tokens(f.key), head, word)]
                 if len(hits) != 1:
