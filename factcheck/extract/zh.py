@@ -51,7 +51,7 @@ _RANGE_SEP = re.compile(r"\s*(?:—{1,2}|–|-|~|～|至|到)\s*\Z")
 _PREFIX = [  # qualifier words directly before a number
     (re.compile(r"(?:大约|大概|约为|约)\Z"), APPROX),
     (re.compile(r"(?:将近|接近|近)\Z"), NEAR),
-    (re.compile(r"(?:超过|超出|逾|多于|至少|最低|不少于|不低于|高于|达到了?|超)\Z"), LOWER),
+    (re.compile(r"(?:超过|超出|逾|多于|至少|最低|不少于|不低于|高于|达到了?|突破|首破|站上|超)\Z"), LOWER),
     (re.compile(r"(?:不到|不足|少于|低于|不超过|最多|最高|未超过)\Z"), UPPER),
 ]
 _PREFIX_LOWER_STRICT = re.compile(r"(?:达到了?)\Z")  # 达到 states a level reached: exact, not a bound
