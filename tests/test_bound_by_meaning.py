@@ -277,3 +277,10 @@ def test_a_list_of_periods_dates_its_own_figures_only():
     found = _found(text)
     assert any(r.startswith("zh.sum") and v == "consistent" for r, v in found)
     assert any(r.startswith("zh.sum") and v == "discrepancy" for r, v in _found(text.replace("500亿元", "560亿元")))
+
+
+def test_a_whole_named_as_the_list_of_its_parts_is_complete():
+    text = ("全县铁路、公路、水路共发送旅客120.0万人次。其中，铁路发送旅客30.0万人次；公路发送旅客80.0万人次；"
+            "水路发送旅客10.0万人次。")
+    assert ("zh.sum.complete", "consistent") in _found(text)
+    assert ("zh.sum.complete", "discrepancy") in _found(text.replace("水路发送旅客10.0万人次", "水路发送旅客20.0万人次"))

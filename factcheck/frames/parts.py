@@ -346,8 +346,12 @@ def parts(ctx) -> list[Binding]:
         rest = _last_is_rest(ctx, lex, members)
         if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
             continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
+        listed = _listed_in_whole(whole, members)
         if partition is not None:
             how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
+            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+        elif listed:
+            how = f"the whole is named as {listed}, and the parts name each of them once"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         elif rest and why:
             how = f"{len(members)} parts listed under {whole.q.text}, the last being what remains ('{rest}')"
@@ -381,6 +385,27 @@ def parts(ctx) -> list[Binding]:
 
 
 _AGE_BAND = re.compile(r"(\d{1,3})\s*(?:-|—|–|~|～|至|到)\s*(\d{1,3})\s*(?:岁|周岁)|(\d{1,3})\s*(?:岁|周岁)及以上")
+
+
+_NAMED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(?:和|及|与|以及)?([\u4e00-\u9fff]{1,6}?)(?=共|合计|总计|累计|全部|等)")
+
+
+def _listed_in_whole(whole: Fact, members: list[Fact]) -> str:
+    """铁路、道路、水路、民航共发送旅客1.35亿人次，其中铁路…道路…水路…民航…: a whole named as the list of its parts
+    is complete when each part names one item of that list, and every item is named."""
+    m = _NAMED_LIST.search(whole.measure)
+    if m is None:
+        return ""
+    items = [x for x in m.group(1).split("、") if x] + ([m.group(2)] if m.group(2) else [])
+    if len(items) != len(members) or len(set(items)) != len(items):
+        return ""
+    used = set()
+    for f in members:
+        hit = [x for x in items if x in f.measure and x not in used]
+        if len(hit) != 1:
+            return ""
+        used.add(hit[0])
+    return "、".join(items)
 
 
 def _age_bands(parts: list[Fact]) -> bool:
