@@ -387,7 +387,8 @@ def parts(ctx) -> list[Binding]:
 _AGE_BAND = re.compile(r"(\d{1,3})\s*(?:-|—|–|~|～|至|到)\s*(\d{1,3})\s*(?:岁|周岁)|(\d{1,3})\s*(?:岁|周岁)及以上")
 
 
-_NAMED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(?:和|及|与|以及)?([\u4e00-\u9fff]{1,6}?)(?=共|合计|总计|累计|全部|等)")
+_NAMED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}?)(?:(?:和|及|与|以及)([\u4e00-\u9fff]{1,6}?))?"
+                         r"(?=共|合计|总计|累计|全部)")
 
 
 def _listed_in_whole(whole: Fact, members: list[Fact]) -> str:
