@@ -284,3 +284,11 @@ def test_a_whole_named_as_the_list_of_its_parts_is_complete():
             "水路发送旅客10.0万人次。")
     assert ("zh.sum.complete", "consistent") in _found(text)
     assert ("zh.sum.complete", "discrepancy") in _found(text.replace("水路发送旅客10.0万人次", "水路发送旅客20.0万人次"))
+
+
+def test_shares_said_respectively_of_a_partition_bind_to_its_parts():
+    text = ("全年全县地区生产总值500.0亿元。其中，第一产业增加值50.0亿元，第二产业增加值200.0亿元，第三产业增加值250.0亿元。"
+            "三次产业增加值占地区生产总值的比重分别为10.0%、40.0%和50.0%。")
+    found = _found(text)
+    assert found.count(("zh.share.of", "consistent")) == 3
+    assert ("zh.share.of", "discrepancy") in _found(text.replace("40.0%和", "45.0%和"))

@@ -269,6 +269,8 @@ def _cn_false_positive(norm: str, s: int, digits: str, unit: str) -> bool:
         return True  # 一点, 一方面, 一地, 两国: words, not counts
     if unit == "点" and digits[-1] not in "十百千万亿":
         return True  # 三点 is a time or 'points' of an argument
+    if digits == "三" and unit == "次" and norm.startswith("产业", s + 2):
+        return True  # 三次产业: the three sectors of an economy, not 'three times'
     return False
 
 

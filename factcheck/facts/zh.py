@@ -58,13 +58,15 @@ def _month(s: str) -> int:
     return {"十一": 11, "十二": 12, "十": 10}.get(s) or (_CN_NUM.index(s) + 1 if s in _CN_NUM else 0)
 
 
-def parse_period(text: str, now: int | None = None, relative: bool = True) -> tuple[int | None, str]:
+def parse_period(text: str, now: int | None = None, relative: bool = True,
+                 compared: bool = True) -> tuple[int | None, str]:
     """(year, span) of the last period expression in text; (None, '') when there is none. 今年/去年 count from
-    `now` (the year the text last named, or NOW when it named none)."""
+    `now` (the year the text last named, or NOW when it named none). compared=False passes over a year compared
+    with (比2020年增加): it dates the figure after it, not the figures that follow."""
     year, span = None, ""
     for m in _PERIOD.finditer(text):
         if m.group("year"):
-            if _COMPARED_YEAR.search(text, max(0, m.start() - 24), m.start()):
+            if not compared and _COMPARED_YEAR.search(text, max(0, m.start() - 24), m.start()):
                 continue  # 比2020年增加, 与2015年的480万人相比: the year compared with, not the figure's period
             year, span = int(m.group("year")), span if span else ""
         elif m.group("rel"):
@@ -170,7 +172,7 @@ class ZhReader:
             # a period named earlier in the sentence (2018年，东部四市…19.79亿元) holds for the figures after it and,
             # until replaced, for the sentences that follow; 上年 counts from a year the same sentence names
             # 上年为641.3亿元 dates that figure only: relative words do not move the sentence's period, except 今年
-            year, span = parse_period(t[scanned:p], self._now(named), relative=False)
+            year, span = parse_period(t[scanned:p], self._now(named), relative=False, compared=False)
             if year is None and re.search(r"今年|本年", t[scanned:p]):
                 year = NOW
             scanned = p

@@ -12,6 +12,7 @@ figure that reads so well; 出口 never finds 进出口.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..facts.model import Fact
@@ -211,7 +212,50 @@ def share(ctx) -> list[Binding]:
         out.append(Binding(slots={"part": part.q, "base": base.q, "share": s.q},
                            how=f"{how_part}; {how_base}", certain=certain, alternatives=alternatives,
                            reading=f"of {base.q.text}" if alternatives else ""))
+    out.extend(_respective_partition(ctx, lex, fs, facts, {id(b.slots["share"]) for b in out if "share" in b.slots}))
     _doubt_bases(out)
+    return out
+
+
+def _respective_partition(ctx, lex, fs, facts: list[Fact], done: set[int]) -> list[Binding]:
+    """三次产业增加值占地区生产总值的比重分别为8.2%、41.6%和50.2%: shares said respectively of a partition's parts,
+    in the partition's order, each of the part's figure stated before, all of one named base."""
+    out: list[Binding] = []
+    for i, s in enumerate(facts):
+        if s.role != "share" or s.q.type != "percent" or id(s.q) in done or not s.base:
+            continue
+        if "、" in s.measure:
+            continue  # 乐透型、即开型和竞猜型彩票…分别占: the shares' own list, not a partition named elsewhere
+        p = next((p for p in lex.partitions if p.name in s.measure and p.name != p.whole), None)
+        if p is None:
+            continue
+        run = [s] + [f for f in facts[i + 1:i + len(p.parts)] if f.sentence == s.sentence and f.role == "share"
+                     and f.q.type == "percent" and not f.paren]
+        if len(run) != len(p.parts) or any(id(f.q) in done for f in run):
+            continue
+        name = re.sub(r"(?:的)?(?:比重|比例|份额)?(?:分别)?(?:为|是)?\Z", "", s.base)
+        scope, key = fs.key_of(name)
+        parts = []
+        for word in p.parts:
+            hits = [f for f in window(facts, s.sentence - 4 * LOOK_BACK, s.sentence) if f.index < s.index
+                    and f.role == "level" and f.q.type == "amount" and not f.paren and word in f.measure]
+            if not hits:
+                break
+            parts.append(hits[-1])
+        if len(parts) != len(p.parts):
+            continue
+        base = _named_base(ctx, lex, facts, key, s, parts[0], {f.index for f in parts} | {s.index}, scope, far=True)
+        if base is None or not all(same_dimension(f.q, base.q) for f in parts):
+            continue
+        # the shares of a whole partition make up 100: if they do not, the reading is doubtful, not the text
+        whole_100 = sum(f.q.lo for f in run) <= 100.0 <= sum(f.q.hi for f in run)
+        agree = sum(part.q.lo / base.q.hi * 100 <= share.q.hi and part.q.hi / base.q.lo * 100 >= share.q.lo
+                    for part, share in zip(parts, run))
+        whole_100 = whole_100 or (len(run) >= 3 and agree >= len(run) - 1)  # one share off, the others bound right
+        for word, part, share in zip(p.parts, parts, run):
+            out.append(Binding(slots={"part": part.q, "base": base.q, "share": share.q}, certain=whole_100,
+                               how=f"part {describe(part)}: the shares are said of {p.name} respectively (分别), and "
+                                   f"this one of {word}; base {describe(base)}, named ('{name}')"))
     return out
 
 
