@@ -378,7 +378,9 @@ def parts(ctx) -> list[Binding]:
     out.extend(_same_noun(ctx, facts, {id(b.slots["total"]) for b in out}))
     out.extend(_remainder(ctx, lex, facts))
     taken = {b.slots["total"].index for b in out}
-    out.extend(_named_partition(ctx, lex, facts, taken))
+    listed_parts = {(b.slots["total"].index, frozenset(q.index for q in b.slots.get("parts", []) or []))
+                    for b in out if isinstance(b.slots.get("parts"), list)}
+    out.extend(_named_partition(ctx, lex, facts, taken, listed_parts))
     out.extend(_period_complement(facts, out))
     out.extend(_opened(ctx, lex, facts, {b.slots["total"].index for b in out}))
     return out
@@ -467,15 +469,14 @@ def _opened(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
     return out
 
 
-def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
+def _named_partition(ctx, lex, facts: list[Fact], taken: set[int], listed: set | None = None) -> list[Binding]:
     """Online sales £1.9bn … store sales £7.7bn … total sales £9.6bn, in any order within three sentences: parts
     whose measures are the whole's words plus the words of a known partition, one part each, and a whole that the
     text calls a total (lexicon marker 'total')."""
     out = []
     tot = lex.marker("total") if lex.has_marker("total") else None
     for w in facts:
-        if (w.role != "level" or w.paren or not w.additive or w.q.type != "amount" or not w.key or w.index in taken
-                or tot is None):
+        if (w.role != "level" or w.paren or not w.additive or w.q.type != "amount" or not w.key or tot is None):
             continue
         called_total = bool(tot.search(w.measure))
         head = tokens(w.key)
@@ -483,7 +484,7 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
         # parts that add one partition word each (exports of goods, exports of services), within five sentences
         if not called_total and w.scope and not lex.marker("generic_scope").fullmatch(w.scope):
             continue  # 居住在城镇的人口 is no whole of 男性人口 and 女性人口
-        window = ctx.facts.in_sentences(w.sentence - 1, w.sentence + 2) if called_total else \
+        window = ctx.facts.in_sentences(w.sentence - 2, w.sentence + 2) if called_total else \
             ctx.facts.in_sentences(w.sentence, w.sentence + 5)
         near = [f for f in window if f is not w and f.role == "level"
                 and not f.paren and same_kind(f, w) and f.additive and (not f.scope or not w.scope or f.scope == w.scope)
@@ -498,8 +499,11 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
             own_whole = bool(p.whole) and holds(w.measure, p.whole) and called_total
             for word in p.parts:
                 hits = [f for f in near if holds(f.measure, word) and (
-                    (own_whole and f.index > w.index) or
+                    (own_whole and (f.index > w.index or f.period == w.period)) or
                     (len(tokens(f.key)) > len(head) and all(t in tokens(f.key) for t in head)))]
+                if own_whole and len(hits) > 1:
+                    # 出口648.2亿元，其中机电产品出口389.5亿元: the part named by the partition word alone
+                    hits = [f for f in hits if f.key == word] or [f for f in hits if f.index > w.index]
                 if not called_total and len(hits) > 1:
                     hits = [f for f in hits if _adds_only(tokens(f.key), head, word)]
                 if len(hits) != 1:
@@ -507,6 +511,8 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
                 found.append(hits[0])
             if not called_total and len(found) == len(p.parts) and not _parallel(found, head, p.parts):
                 continue
+            if w.index in taken and not (own_whole and (w.index, frozenset(f.q.index for f in found)) not in (listed or set())):
+                continue  # the whole's breakdown is bound already; a second breakdown by another partition is not
             if len(found) == len(p.parts) and len({f.index for f in found}) == len(found):
                 found.sort(key=lambda f: f.index)
                 out.append(Binding(slots={"parts": [f.q for f in found], "total": w.q}, tags={"complete"},
