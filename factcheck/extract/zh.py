@@ -40,6 +40,7 @@ _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _TOKEN = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>{_CN_NUM}))"
     rf"|(?P<ar>{_AR_NUM})(?:[ \u00a0\u3000](?=万|亿|{_UNIT_RE}))?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿)?"
+    rf"(?:\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}\))?"  # 萬(wàn)人次: a reading aid
     rf"(?P<more>多|余|有余)?(?P<unit>{_UNIT_RE})?(?P<post>有余|余|多|以上|以下|左右|上下|之多)?"
     rf"|(?P<cn>{_CN_NUM})(?P<cmore>多|余|有余)?(?P<cunit>{_UNIT_RE})(?P<cpost>有余|余|多|以上|以下|左右|上下)?"
 )
