@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, bindings, frame
-from .common import same_dimension
 
 
 def _rate(facts: list[Fact], level: Fact) -> Fact | None:
@@ -62,49 +61,3 @@ def parts_growth(ctx) -> list[Binding]:
                                f"({b.how})"))
     return out
 
-
-def _change(facts: list[Fact], level: Fact) -> Fact | None:
-    """The one change in amount the level carries (同比增加19.48亿元, up $2bn)."""
-    cs = [f for f in facts if f.subject == level.index and f.role == "change" and f.q.type == "amount"
-          and f.q.bound in ("exact", "approx") and f.sign]
-    return cs[0] if len(cs) == 1 else None
-
-
-@frame("parts_change")
-def parts_change(ctx) -> list[Binding]:
-    """A whole's change is its parts' changes added up (彩票销售149.95亿元，同比增加33.48亿元；其中福利彩票86.55亿元，
-    同比增加19.48亿元；体育彩票63.40亿元，同比增加14.00亿元): over a breakdown known to be complete, when the
-    whole and every part state one change in amount against the same comparison."""
-    fs = ctx.facts
-    facts = fs.facts
-    out: list[Binding] = []
-    seen: set[int] = set()
-    for b in bindings(ctx, "parts"):
-        parts, total = b.slots.get("parts"), b.slots.get("total")
-        if not isinstance(parts, list) or total is None or total.index in seen or not b.certain:
-            continue
-        if "complete" not in b.tags:
-            continue
-        whole = fs.by_index.get(total.index)
-        members = [fs.by_index.get(p.index) for p in parts]
-        if whole is None or any(m is None for m in members):
-            continue
-        g = _change(facts, whole)
-        cs = [_change(facts, m) for m in members]
-        if g is None or any(c is None for c in cs):
-            continue
-        if len({c.compare for c in cs + [g] if c.compare}) > 1:
-            continue
-        if any(not same_dimension(c.q, g.q) for c in cs):
-            continue
-        slots = {"g": g.q}
-        terms = []
-        for i, c in enumerate(cs):
-            slots[f"c{i}"] = c.q
-            terms.append(f"{'+' if c.sign > 0 else '-'} c{i}")
-        lhs = " ".join(terms).lstrip("+ ")
-        relation = f"{lhs} = {'' if g.sign > 0 else '-'}g"
-        seen.add(total.index)
-        out.append(Binding(slots=slots, relation=relation, tags={"change-from-parts"},
-                           how=f"{whole.q.text}'s change is its {len(parts)} parts' changes ({b.how})"))
-    return out
