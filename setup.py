@@ -37,9 +37,11 @@ class BuildPyWithData(build_py):
         print(f"factcheck: compiled the built-in rule data into {target}")
         # the regular expressions too (factcheck/regex_cache.py), in a process of their own that imports the
         # package just built; a failure only means a slower first run
-        env = {**os.environ, "PYTHONPATH": str(target.parent.parent), "FACTCHECK_NO_CACHE": "1"}
-        subprocess.run([sys.executable, "-m", "factcheck.regex_cache", str(target.parent / "_compiled_regex.pickle"),
-                        *map(str, sorted((HERE / "examples").glob("*.txt")))], env=env, check=False)
+        lib = target.parent.parent.resolve()  # the package just built is imported from here (cwd comes first)
+        env = {**os.environ, "FACTCHECK_NO_CACHE": "1",
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(lib), os.environ.get("PYTHONPATH")]))}
+        subprocess.run([sys.executable, "-m", "factcheck.regex_cache", str(lib / "factcheck" / "_compiled_regex.pickle"),
+                        *map(str, sorted((HERE / "examples").glob("*.txt")))], env=env, cwd=lib, check=False)
         if editable:
             compileall.compile_dir(str(HERE / "factcheck"), quiet=1)
 
