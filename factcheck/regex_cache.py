@@ -25,7 +25,15 @@ PATH = Path(__file__).resolve().parent / "_compiled_regex.pickle"
 def _key() -> list:
     import _sre
 
-    return [sys.version, _sre.MAGIC, _sre.CODESIZE]
+    return [sys.version, _sre.MAGIC, _sre.CODESIZE, _typecode()]
+
+
+def _typecode() -> str:
+    """The array type whose items are the engine's code words (stored as bytes: a list of ints loads slowly)."""
+    import _sre
+    from array import array
+
+    return next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
 
 
 def install(path: Path = PATH) -> bool:
@@ -33,6 +41,7 @@ def install(path: Path = PATH) -> bool:
     recording, or it was made by another interpreter."""
     try:
         import _sre
+        from array import array
         from re import _compiler
 
         from .compiled import loads_plain
@@ -41,6 +50,7 @@ def install(path: Path = PATH) -> bool:
         if not isinstance(payload, dict) or payload.get("key") != _key():
             return False
         codes = payload["patterns"]
+        typecode = payload["key"][3]
     except Exception:  # no recording, an unreadable one, or an interpreter without these internals
         return False
     if getattr(_compiler.compile, "_factcheck", False):
@@ -52,7 +62,7 @@ def install(path: Path = PATH) -> bool:
             args = codes.get((p, flags))
             if args is not None:
                 try:
-                    return _sre.compile(p, args[0], args[1], args[2], args[3], tuple(args[4]))
+                    return _sre.compile(p, args[0], array(typecode, args[1]).tolist(), args[2], args[3], tuple(args[4]))
                 except Exception:  # not a code this engine takes: compile it the usual way
                     pass
         return original(p, flags)
@@ -64,7 +74,7 @@ def install(path: Path = PATH) -> bool:
 
 def record(run, path: Path = PATH) -> int:
     """Call run() with the compiler watched, and write what it compiled to path. Returns the number of patterns."""
-    import _sre
+    from array import array
     from re import _compiler
 
     from .compiled import dumps_plain
@@ -80,7 +90,8 @@ def record(run, path: Path = PATH) -> int:
         @staticmethod
         def compile(pattern, flags, code, groups, groupindex, indexgroup):
             if wanted and type(pattern) is str:
-                seen[wanted[-1]] = (int(flags), [int(c) for c in code], groups, dict(groupindex), list(indexgroup))
+                seen[wanted[-1]] = (int(flags), array(_typecode(), [int(c) for c in code]).tobytes(), groups,
+                                    dict(groupindex), list(indexgroup))
             return engine.compile(pattern, flags, code, groups, groupindex, indexgroup)
 
     def compile(p, flags=0):
