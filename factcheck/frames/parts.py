@@ -395,13 +395,14 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Bindi
                 and not f.paren and same_kind(f, w) and f.additive and (not f.scope or not w.scope or f.scope == w.scope)
                 and (f.period == w.period or not f.period_explicit or not w.period_explicit)
                 and not (f.period.span and w.period.span and f.period.span != w.period.span)]
+        # the figures whose measure holds the whole's words and more (the same for every partition: tested once)
+        near = [f for f in near if len(tokens(f.key)) > len(head) and all(t in tokens(f.key) for t in head)]
         for p in lex.partitions:
             if p.whole and not holds(w.measure, p.whole):
                 continue  # 三次产业 make up 生产总值, not electricity use
             found = []
             for word in p.parts:
-                hits = [f for f in near if holds(f.measure, word) and len(tokens(f.key)) > len(head)
-                        and all(t in tokens(f.key) for t in head)
+                hits = [f for f in near if holds(f.measure, word)
                         and (called_total or _adds_only(tokens(f.key), head, word))]
                 if len(hits) != 1:
                     break

@@ -7,6 +7,7 @@ Offsets are code points into the text as decoded with line endings kept, a UTF-8
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..display import clean
@@ -123,16 +124,21 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
 MIN_COMMON_SHARE = 0.3
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")  # counted by regex: a loop over characters is slow
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff]")
+
+
 def _cjk_count(text: str) -> int:
-    return sum(1 for c in text[:20000] if "\u4e00" <= c <= "\u9fff")
+    return len(_HAN.findall(text[:20000]))
 
 
 def foreign_script(text: str) -> str | None:
     """'Japanese' or 'Korean' when kana or hangul make up a fair part of the letters, else None."""
     sample = text[:20000]
-    kana = sum(1 for c in sample if "\u3040" <= c <= "\u30ff")
-    hangul = sum(1 for c in sample if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
-    han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    kana = len(_KANA.findall(sample))
+    hangul = len(_HANGUL.findall(sample))
+    han = len(_HAN.findall(sample))
     if hangul > max(10, han // 4):
         return "Korean"
     if kana > max(10, han // 5):

@@ -122,9 +122,7 @@ def _furniture(norm: str, starts: list[int]) -> list[tuple[int, int]]:
 
 def _script_counts(norm: str) -> tuple[int, int]:
     sample = norm[:20000]
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    return cjk, latin
+    return len(_CJK.findall(sample)), len(_LATIN.findall(sample))  # by regex: a loop over characters is slow
 
 
 def detect_language(norm: str) -> str:
