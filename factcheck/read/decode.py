@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..display import clean
 from ..errors import InputError
+from .document import count
 
 # A news article is a few KB; the longest statistical bulletins are a few hundred KB. Anything over 10 MB is not
 # an article (a dump, a log, a mistaken path): it is refused from its size alone, before a byte is read, so a
@@ -124,21 +125,21 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
 MIN_COMMON_SHARE = 0.3
 
 
-_HAN = re.compile("[\u4e00-\u9fff]")  # counted by regex: a loop over characters is slow
-_KANA = re.compile("[\u3040-\u30ff]")
-_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff]")
+_HAN = re.compile("[\u4e00-\u9fff]+")  # runs of each script, counted by read.document.count
+_KANA = re.compile("[\u3040-\u30ff]+")
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff]+")
 
 
 def _cjk_count(text: str) -> int:
-    return len(_HAN.findall(text[:20000]))
+    return count(_HAN, text[:20000])
 
 
 def foreign_script(text: str) -> str | None:
     """'Japanese' or 'Korean' when kana or hangul make up a fair part of the letters, else None."""
     sample = text[:20000]
-    kana = len(_KANA.findall(sample))
-    hangul = len(_HANGUL.findall(sample))
-    han = len(_HAN.findall(sample))
+    kana = count(_KANA, sample)
+    hangul = count(_HANGUL, sample)
+    han = count(_HAN, sample)
     if hangul > max(10, han // 4):
         return "Korean"
     if kana > max(10, han // 5):

@@ -122,7 +122,12 @@ def _furniture(norm: str, starts: list[int]) -> list[tuple[int, int]]:
 
 def _script_counts(norm: str) -> tuple[int, int]:
     sample = norm[:20000]
-    return len(_CJK.findall(sample)), len(_LATIN.findall(sample))  # by regex: a loop over characters is slow
+    return count(_CJK_RUN, sample), count(_LATIN_RUN, sample)
+
+
+def count(runs: re.Pattern, text: str) -> int:
+    """How many characters of a class the text holds, counted by runs (a Python loop over characters is slow)."""
+    return sum(map(len, runs.findall(text)))
 
 
 def detect_language(norm: str) -> str:
@@ -130,16 +135,16 @@ def detect_language(norm: str) -> str:
     return "zh" if cjk * 3 >= latin else "en"
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
-_LATIN = re.compile("[A-Za-z]")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+_LATIN_RUN = re.compile("[A-Za-z]+")
 
 
 def language_note(norm: str, language: str) -> str | None:
     """A warning when the language read from the text may not be the article's: a Chinese article with a long run
     of Latin text reads as English, and the Chinese rules would then check nothing at all, silently. Counted over
     the whole text (detection looks at its start)."""
-    cjk = _CJK.subn("", norm)[1]
-    latin = _LATIN.subn("", norm)[1]
+    cjk = count(_CJK_RUN, norm)
+    latin = count(_LATIN_RUN, norm)
     if language == "en" and cjk >= 20:
         return (f"read as English, but the text holds {cjk} Chinese characters (and {latin} Latin letters): only "
                 "the English rules were applied; if it is a Chinese article, pass --language zh")
