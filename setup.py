@@ -7,6 +7,8 @@ the package's bytecode once (environments that set PYTHONDONTWRITEBYTECODE would
 on every run)."""
 
 import compileall
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,6 +35,13 @@ class BuildPyWithData(build_py):
             target = Path(self.build_lib) / "factcheck" / compiled.SHIPPED.name
         compiled.build(target, root=HERE / "rules", tree=editable)
         print(f"factcheck: compiled the built-in rule data into {target}")
+        # the regular expressions too (factcheck/regex_cache.py), in a process of their own that imports the
+        # package just built; a failure only means a slower first run
+        lib = target.parent.parent.resolve()  # the package just built is imported from here (cwd comes first)
+        env = {**os.environ, "FACTCHECK_NO_CACHE": "1",
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(lib), os.environ.get("PYTHONPATH")]))}
+        subprocess.run([sys.executable, "-m", "factcheck.regex_cache", str(lib / "factcheck" / "_compiled_regex.pickle"),
+                        *map(str, sorted((HERE / "examples").glob("*.txt")))], env=env, cwd=lib, check=False)
         if editable:
             compileall.compile_dir(str(HERE / "factcheck"), quiet=1)
 
@@ -40,6 +49,7 @@ class BuildPyWithData(build_py):
         outputs = super().get_outputs(include_bytecode)
         if not getattr(self, "editable_mode", False):
             outputs.append(str(Path(self.build_lib) / "factcheck" / "_compiled_data.pickle"))
+            outputs.append(str(Path(self.build_lib) / "factcheck" / "_compiled_regex.pickle"))
         return outputs
 
 

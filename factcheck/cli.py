@@ -10,10 +10,14 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
-import typer
+from . import regex_cache
 
-from . import __version__
-from .errors import FactcheckError
+regex_cache.install()  # before anything compiles a pattern: the build's compiled patterns, when it left them
+
+import typer  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .errors import FactcheckError  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Check the arithmetic of news articles: sums, shares, growth rates, differences, counts.")

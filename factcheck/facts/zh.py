@@ -26,6 +26,8 @@ SENT_END = set("。！？!?\n")
 CLAUSE_END = set("，,；;：:")
 OPEN, CLOSE = "(（[【〔", ")）]】〕"
 PLACEHOLDER = re.compile("[\ue001-\ue00f]")
+_BOUNDARY_CHARS = re.compile("[" + "".join(map(re.escape, sorted(SENT_END | CLAUSE_END | set(OPEN + CLOSE)))) + "]")
+_STOPS = re.compile("[。！？!?\n]")
 _COMPARED_OF = re.compile(r"(?:比|较)[^，。；,;！？\n]{0,14}的\s*\Z")
 _CN_NUM = "一二三四五六七八九十"
 _MONTH = r"(?:1[0-2]|[1-9]|[一二三四五六七八九十]|十一|十二)"
@@ -147,8 +149,11 @@ class ZhReader:
         qpos = {q_index: pos for pos, q_index in m.pos_to_q.items()}
         sent_starts, clause_starts = self._boundaries(t)
         self.clause_starts = clause_starts
-        self.t, self.m = t, m
+        self.t, self.m, self._qpos = t, m, qpos
         self.years = [q for q in live if q.type == "year"]
+        self._year_ends = [y.end for y in self.years]  # in text order: _date finds the year before a figure by bisection
+        self._years_sorted = all(a <= b for a, b in zip(self._year_ends, self._year_ends[1:]))
+        self._stops = [m.start() for m in _STOPS.finditer(t)]  # sentence stops, for _named_here
         self.doc_norm = doc.norm
         self._prev_from = False
         self._prev_in_clause: Fact | None = None
@@ -199,7 +204,8 @@ class ZhReader:
     def _boundaries(self, t: str) -> tuple[list[int], list[int]]:
         sents, clauses = [0], [0]
         depth = 0
-        for i, ch in enumerate(t):
+        for m in _BOUNDARY_CHARS.finditer(t):  # only these characters do anything below: skip the rest quickly
+            i, ch = m.start(), m.group()
             if ch in OPEN:
                 depth += 1
             elif ch in CLOSE:
@@ -339,7 +345,8 @@ class ZhReader:
         """Does the figure's sentence name the year of the period it holds (so that 上年 counts from it)?"""
         if period.year is None:
             return False
-        k = max(self.t.rfind(ch, 0, cstart) for ch in "。！？!?\n") + 1
+        i = bisect.bisect_left(self._stops, cstart)  # the last stop before cstart (rfind, without a scan)
+        k = (self._stops[i - 1] if i else -1) + 1
         return str(period.year) in self.t[k:cstart + 40]
 
     @staticmethod
@@ -351,7 +358,9 @@ class ZhReader:
     def _date(self, f: Fact, q: Quantity, cstart: int) -> None:
         """The year figure in the figure's clause just before it (由2016年的6323元), for spans of years."""
         lo = self.m.to_orig[cstart]
-        for y in reversed(self.years):
+        # the last year that ends before the figure (years are in text order), found by bisection
+        n = bisect.bisect_right(self._year_ends, q.start) if self._years_sorted else len(self.years)
+        for y in (self.years[j] for j in range(n - 1, -1, -1)):
             if y.end <= q.start and y.start >= lo:
                 gap = self.doc_norm[y.end:q.start]
                 if len(gap) <= 12 and not PLACEHOLDER.search(gap):
@@ -468,7 +477,7 @@ class ZhReader:
 
     def _followed_by_to(self, q: Quantity) -> bool:
         """由A…到B: the text after A reaches another figure through 到/至/为 before the clause ends."""
-        p = next(pos for pos, i in self.m.pos_to_q.items() if i == q.index)
+        p = self._qpos[q.index]
         rest = self.t[p + 1:p + 30]
         k = PLACEHOLDER.search(rest)
         if not k:

@@ -72,21 +72,32 @@ _STOP_BIGRAMS = {"比上", "上年", "同比", "增长", "其中", "以上", "�
                  "年度", "上年度", "增加", "下降", "减少", "完成", "已经"}
 
 
-def _by_clause_words(ctx, facts: list[Fact], level: Fact, claim: Fact) -> tuple[Fact, bool] | None:
+def _latest_years(facts: list[Fact]) -> dict[int, int | None]:
+    """For each fact (by index) of a list in text order, the latest year the facts before it name explicitly."""
+    out: dict[int, int | None] = {}
+    latest = None
+    for f in facts:
+        out[f.index] = latest
+        if f.period_explicit and f.period.year and f.period.year < 9000:
+            latest = f.period.year if latest is None else max(latest, f.period.year)
+    return out
+
+
+def _by_clause_words(ctx, facts: list[Fact], level: Fact, claim: Fact,
+                     latest: dict[int, int | None]) -> tuple[Fact, bool] | None:
     """今年已投入23亿元…比上年度增长16.2% after 2018年…投入…财政援助资金19.79亿元: when no figure's measure reads
     the same, the one earlier figure of the dimension, at the year compared with (or the latest year the text
     names, when the claim's own year is 今年), whose clause shares words with the level's clause."""
     cp = claim.compare_period
     if cp is None or cp.year is None:
         return None
-    years = [f.period.year for f in facts if f.index < level.index and f.period_explicit and f.period.year
-             and f.period.year < 9000]
-    want = cp.year if cp.year < 9000 else (max(years) if years and (level.period.year or 0) >= 9000 else None)
+    latest_year = latest[level.index] if cp.year >= 9000 else None
+    want = cp.year if cp.year < 9000 else (latest_year if latest_year and (level.period.year or 0) >= 9000 else None)
     if want is None:
         return None
     mine = _bigrams(_clause(ctx, level))
     found = []
-    for f in facts:
+    for f in window(facts, level.sentence - LOOK_BACK, level.sentence - 1):  # the sentences looked back on
         if f.index >= level.index or f.sentence == level.sentence or f.role not in ("level", "prior"):
             continue
         if f.sentence < level.sentence - LOOK_BACK or not same_dimension(f.q, level.q) or f.paren:
@@ -114,7 +125,7 @@ def _prior_elsewhere(facts: list[Fact], level: Fact, claim: Fact) -> Fact | None
     if cp is None or cp.year is None or len(level.key) < 2:
         return None
     found = []
-    for f in facts:
+    for f in window(facts, level.sentence - LOOK_BACK, level.sentence - 1):  # the sentences looked back on
         if f.index >= level.index:
             break
         if f.sentence < level.sentence - LOOK_BACK or f.sentence == level.sentence:
@@ -137,6 +148,7 @@ def growth(ctx) -> list[Binding]:
     by_index = ctx.facts.by_index
     out: list[Binding] = []
     subs = _by_subject(facts)
+    latest = _latest_years(facts)
     for level in facts:
         if level.paren or not (level.role == "level" or (level.role == "share" and level.q.type == "percent")):
             continue
@@ -164,7 +176,7 @@ def growth(ctx) -> list[Binding]:
                 how = (f"prior level {describe(p)}: the same measure, dated to the period the rate compares with"
                        if p is not None else "")
             if p is None and not [d for d in changes if not d.compare or d.compare == r.compare]:
-                found = _by_clause_words(ctx, facts, level, r)
+                found = _by_clause_words(ctx, facts, level, r, latest)
                 if found is not None:
                     p, certain = found
                     how = f"prior level {describe(p)}: the same words, at the year the rate compares with"
@@ -293,6 +305,7 @@ def points_ref(ctx) -> list[Binding]:
     facts = ctx.facts.facts
     by_index = ctx.facts.by_index
     out: list[Binding] = []
+    pools: dict = {}
     for d in facts:
         ref = by_index.get(d.subject) if d.role == "points" and d.subject is not None else None
         if ref is not None and ref.paren and ref.q.type == "percent":
@@ -313,7 +326,7 @@ def points_ref(ctx) -> list[Binding]:
         if rate.role == "level" and any(f.role == "prior" and f.subject == rate.index for f in facts):
             continue  # from a% to b%, d points: the growth frame binds it
         between = _prior_between(facts, rate, d)
-        ref = between or _reference(facts, rate, d)
+        ref = between or _reference(_reference_pool(facts, pools, d), rate, d)
         slots = {"rate": rate.q, "points": d.q}
         if ref is not None:
             slots["ref"] = ref.q
@@ -347,6 +360,19 @@ def _prior_between(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:
     ps = [f for f in window(facts, d.sentence, d.sentence) if rate.index < f.index < d.index and f.role == "prior"
           and f.q.type == "percent" and f.subject in (None, rate.index)]
     return ps[-1] if len(ps) == 1 else None
+
+
+def _reference_pool(facts: list[Fact], pools: dict, d: Fact) -> list[Fact]:
+    """The figures _reference may choose from, in text order: the percent levels, rates and priors, only those of
+    the year compared with when the points name one (grouped once per text, so that each look-up stays short)."""
+    if not pools:
+        pools["all"] = [f for f in facts if f.q.type == "percent" and f.role in ("level", "rate", "prior")]
+        for f in pools["all"]:
+            pools.setdefault(("year", f.period.year), []).append(f)
+    cp = d.compare_period
+    if cp is not None and (cp.year is not None or cp.span):
+        return pools.get(("year", cp.year), [])
+    return pools["all"]
 
 
 def _reference(facts: list[Fact], rate: Fact, d: Fact) -> Fact | None:

@@ -490,6 +490,8 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int], listed: set |
                 and not f.paren and same_kind(f, w) and f.additive and (not f.scope or not w.scope or f.scope == w.scope)
                 and (f.period == w.period or not f.period_explicit or not w.period_explicit)
                 and not (f.period.span and w.period.span and f.period.span != w.period.span)]
+        # the figures whose measure holds the whole's words and more (the same for every partition: tested once)
+        holding = {f.index for f in near if len(tokens(f.key)) > len(head) and all(t in tokens(f.key) for t in head)}
         for p in lex.partitions:
             if p.whole and not holds(w.measure, p.whole):
                 continue  # 三次产业 make up 生产总值, not electricity use
@@ -499,8 +501,7 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int], listed: set |
             own_whole = bool(p.whole) and holds(w.measure, p.whole) and called_total
             for word in p.parts:
                 hits = [f for f in near if holds(f.measure, word) and (
-                    (own_whole and (f.index > w.index or f.period == w.period)) or
-                    (len(tokens(f.key)) > len(head) and all(t in tokens(f.key) for t in head)))]
+                    (own_whole and (f.index > w.index or f.period == w.period)) or f.index in holding)]
                 if own_whole and len(hits) > 1:
                     # 出口648.2亿元，其中机电产品出口389.5亿元: the part named by the partition word alone
                     hits = [f for f in hits if f.key == word] or [f for f in hits if f.index > w.index]

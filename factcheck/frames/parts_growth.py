@@ -30,6 +30,10 @@ def parts_growth(ctx) -> list[Binding]:
     facts = fs.facts
     out: list[Binding] = []
     seen: set[int] = set()
+    by_subject: dict[int, list[Fact]] = {}  # each level's own figures, in text order: _rate looks at those only
+    for f in facts:
+        if f.subject is not None:
+            by_subject.setdefault(f.subject, []).append(f)
     for b in bindings(ctx, "parts"):
         parts, total = b.slots.get("parts"), b.slots.get("total")
         if not isinstance(parts, list) or total is None or total.index in seen or not b.certain:
@@ -40,8 +44,8 @@ def parts_growth(ctx) -> list[Binding]:
         members = [fs.by_index.get(p.index) for p in parts]
         if whole is None or any(m is None for m in members):
             continue
-        g = _rate(facts, whole)
-        rs = [_rate(facts, m) for m in members]
+        g = _rate(by_subject.get(whole.index, ()), whole)
+        rs = [_rate(by_subject.get(m.index, ()), m) for m in members]
         if g is None or any(r is None for r in rs):
             continue
         compares = {r.compare for r in rs + [g] if r.compare}

@@ -7,10 +7,12 @@ Offsets are code points into the text as decoded with line endings kept, a UTF-8
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..display import clean
 from ..errors import InputError
+from .document import count
 
 # A news article is a few KB; the longest statistical bulletins are a few hundred KB. Anything over 10 MB is not
 # an article (a dump, a log, a mistaken path): it is refused from its size alone, before a byte is read, so a
@@ -123,16 +125,21 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
 MIN_COMMON_SHARE = 0.3
 
 
+_HAN = re.compile("[\u4e00-\u9fff]+")  # runs of each script, counted by read.document.count
+_KANA = re.compile("[\u3040-\u30ff]+")
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff]+")
+
+
 def _cjk_count(text: str) -> int:
-    return sum(1 for c in text[:20000] if "\u4e00" <= c <= "\u9fff")
+    return count(_HAN, text[:20000])
 
 
 def foreign_script(text: str) -> str | None:
     """'Japanese' or 'Korean' when kana or hangul make up a fair part of the letters, else None."""
     sample = text[:20000]
-    kana = sum(1 for c in sample if "\u3040" <= c <= "\u30ff")
-    hangul = sum(1 for c in sample if "\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff")
-    han = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    kana = count(_KANA, sample)
+    hangul = count(_HANGUL, sample)
+    han = count(_HAN, sample)
     if hangul > max(10, han // 4):
         return "Korean"
     if kana > max(10, han // 5):
