@@ -475,6 +475,12 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int], listed: set |
     text calls a total (lexicon marker 'total')."""
     out = []
     tot = lex.marker("total") if lex.has_marker("total") else None
+    said_anywhere = "\x00".join(f.measure for f in facts)
+    # partitions whose every part some figure of the text names (the rest cannot be complete anywhere in it)
+    live = [p for p in lex.partitions
+            if all(wordy(word) or any(alt in said_anywhere for alt in word.split("|")) for word in p.parts)]
+    if not live:
+        return out
     for w in facts:
         if (w.role != "level" or w.paren or not w.additive or w.q.type != "amount" or not w.key or tot is None):
             continue
@@ -492,9 +498,14 @@ def _named_partition(ctx, lex, facts: list[Fact], taken: set[int], listed: set |
                 and not (f.period.span and w.period.span and f.period.span != w.period.span)]
         # the figures whose measure holds the whole's words and more (the same for every partition: tested once)
         holding = {f.index for f in near if len(tokens(f.key)) > len(head) and all(t in tokens(f.key) for t in head)}
-        for p in lex.partitions:
+        if not near:
+            continue
+        said = "\x00".join(f.measure for f in near)
+        for p in live:
             if p.whole and not holds(w.measure, p.whole):
                 continue  # 三次产业 make up 生产总值, not electricity use
+            if not all(wordy(word) or any(alt in said for alt in word.split("|")) for word in p.parts):
+                continue  # some part is named by no figure near: the partition cannot be complete here
             found = []
             # a partition that names its whole (三次产业 make up 生产总值) names its parts by their own words, after
             # the whole (第一产业增加值 under 生产总值)
@@ -545,10 +556,9 @@ def _period_complement(facts: list[Fact], bindings: list[Binding]) -> list[Bindi
     """In the first half the deficit was €7.6bn, of which €3.0bn came in the first quarter — and the second
     quarter's €4.6bn stated nearby: the part listed and the figure for the rest of the whole's period make it up."""
     out = []
-    by_index = {f.index: f for f in facts}
-    for b in bindings:
-        if "single" not in b.tags:
-            continue
+    singles = [b for b in bindings if "single" in b.tags]
+    by_index = {f.index: f for f in facts} if singles else {}
+    for b in singles:
         whole, part = by_index.get(b.slots["total"].index), by_index.get(b.slots["part"].index)
         if whole is None or part is None or not part.period_explicit or not whole.period.span:
             continue
