@@ -292,3 +292,9 @@ def test_shares_said_respectively_of_a_partition_bind_to_its_parts():
     found = _found(text)
     assert found.count(("zh.share.of", "consistent")) == 3
     assert ("zh.share.of", "discrepancy") in _found(text.replace("40.0%和", "45.0%和"))
+
+
+def test_an_average_per_household_binds_to_the_total_named_before_it():
+    text = "全县共有家庭户10000户，家庭户人口为29000人，平均每个家庭户的人口为2.90人。"
+    assert ("zh.product.average", "consistent") in _found(text)
+    assert ("zh.product.average", "discrepancy") in _found(text.replace("2.90人", "3.20人"))

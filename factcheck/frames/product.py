@@ -33,13 +33,18 @@ def product(ctx) -> list[Binding]:
         per = next((p for p in lex.spec.per_unit if p.average in a.measure), None)
         if per is None:
             continue
-        head = _strip(avg_pat, a.key)
+        head = _strip(avg_pat, a.key).removeprefix("个")  # 平均每个家庭户的人口: 家庭户人口
         if len(head) < 2:
             continue
         same = window(facts, a.sentence, a.sentence)
-        totals = [t for t in same if t.index > a.index and t.role == "level" and tot_pat.search(t.measure)
-                  and _strip(tot_pat, t.key) == head and same_dimension(t.q, a.q)]
-        counts = [n for n in same if n.index < a.index and n.role == "level" and n.q.unit == per.unit]
+        # the total after the average, named a total (分红总额), or before it, named as the average is (家庭户人口
+        # 501694人，平均每个家庭户的人口为2.90人)
+        totals = [t for t in same if t.index > a.index and t.role == "level" and same_dimension(t.q, a.q)
+                  and tot_pat.search(t.measure) and _strip(tot_pat, t.key) == head] or [
+            t for t in same if t.index < a.index and t.role == "level" and same_dimension(t.q, a.q)
+            and t.key == head and not tot_pat.search(t.measure)]
+        counts = [n for n in same if n.index < a.index and n.role == "level" and n.q.unit == per.unit
+                  and n.index not in {t.index for t in totals}]
         if len(totals) != 1 or not counts:
             continue
         t, n = totals[0], counts[-1]
