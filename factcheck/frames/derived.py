@@ -36,7 +36,9 @@ def _sources(fs, d: Fact, word: str, lex) -> list[tuple[str, Fact]]:
     一般公共预算)."""
     out = []
     # before it (出口…进口…顺差), or after it in its sentence (the deficit widened to €4.6bn, as imports rose to …)
-    window = fs.in_sentences(d.sentence - 4, d.sentence + 3)
+    # (English releases give the breakdown a few sentences after the lead: the goods deficit …, then exports of
+    # goods …, imports of goods …; the qualifier must match, see _pair)
+    window = fs.in_sentences(d.sentence - 4, d.sentence + (5 if wordy(d.key) else 3))
     near = [f for f in window if f.index < d.index]
     # … or in the sentences that follow a lead (the deficit was $40.8bn. Exports were …, imports …)
     near = list(reversed(near)) + [f for f in window if f.index > d.index]
@@ -72,6 +74,8 @@ def _pair(fs, d, spec, lex, vocab: set[str]) -> tuple[Fact, Fact] | None:
                 q = set(tokens(ra))
                 if not q <= own or not required <= q:
                     continue
+                if " " not in spec.name and not own <= q:
+                    continue  # a bare 'deficit' is anyone's: each word the figure adds (services, petroleum) the sources carry
                 if len(q) > score:
                     best, score = (a, b), len(q)
     return best
