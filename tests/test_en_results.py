@@ -1,0 +1,85 @@
+"""English families of results releases, on sentences of our own: trade balances from exports and imports, vote
+counts with their shares, and release bullet points read as text (not as page furniture)."""
+
+import pytest
+
+from factcheck.api import check_text
+from factcheck.read import make_document
+
+
+def _verdicts(text, rule=None):
+    return [f.verdict for f in check_text(text, language="en").findings if rule is None or rule in f.rule]
+
+
+# trade balances: a bare deficit or surplus from the exports and imports beside it -----------------------------
+
+def test_bare_deficit_from_exports_and_imports():
+    good = "March exports of $101.4 billion and imports of $139.0 billion left a deficit of $37.6 billion."
+    bad = "March exports of $101.4 billion and imports of $139.0 billion left a deficit of $47.6 billion."
+    assert _verdicts(good, "derived") == ["consistent"]
+    assert _verdicts(bad, "derived") == ["discrepancy"]
+
+
+def test_qualified_balance_needs_qualified_sources():
+    # the services surplus is not total exports minus total imports
+    text = ("Exports were $180.2 billion and imports $230.5 billion. The goods deficit fell to $71.3 billion and "
+            "the services surplus was $21.0 billion.")
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_goods_balance_from_goods_flows_a_few_sentences_later():
+    text = ("The goods deficit narrowed by $2.1 billion to $58.4 billion. The services surplus was flat. Petroleum "
+            "exports rose. Exports of goods increased $1.9 billion to $120.6 billion. Imports of goods decreased "
+            "$0.2 billion to $179.0 billion.")
+    assert _verdicts(text, "derived") == ["consistent"]
+    assert _verdicts(text.replace("$58.4 billion", "$68.4 billion"), "derived") == ["discrepancy"]
+
+
+# vote counts with their shares ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Quill won 1,204 votes, or 55.1%, and Brennan took 981 votes, or 44.9%.",
+    "Harlow drew about 41% of the vote, or 512 votes. Dunn came next with about 37%, or 460 votes, and Ocampo "
+    "had 22%, or 275 votes.",
+    "In District 4 Yates had 3,318 votes (62.0%) and Kim 2,034 votes (38.0%).",
+])
+def test_vote_shares_of_a_complete_race(text):
+    vs = _verdicts(text, "split")
+    assert vs and set(vs) == {"consistent"}
+
+
+def test_vote_share_wrong_for_its_count():
+    text = ("Harlow drew 41% of the vote, or 512 votes. Dunn came next with 37%, or 560 votes, and Ocampo had 22%, "
+            "or 275 votes.")
+    vs = _verdicts(text, "split")
+    assert vs == ["discrepancy"]  # only Dunn's figures miss the whole the other two agree on
+
+
+@pytest.mark.parametrize("text", [
+    # a partial list: other candidates are not given
+    "Quill won 14.2%, or 1,204 votes, and Brennan 11.5%, or 981 votes, in the 9-candidate field.",
+    # two races whose shares happen to add up to 100
+    "In Ward 1 Hale won 70%, or 700 votes. In Ward 2 Ortiz won 30%, or 90 votes.",
+    # a growth rate after an amount is no share
+    "Sales rose to $4.1bn, up 12%, and costs to $3.0bn, up 88%.",
+])
+def test_no_vote_shares_bound(text):
+    assert _verdicts(text, "split") == []
+
+
+# bullet points of a release are text --------------------------------------------------------------------------
+
+def test_bullet_sentence_is_read():
+    text = ("Job changes\n\n  • The change in employment for May was revised down by 6,000 from +190,000 to "
+            "+184,000.\n")
+    doc = make_document(text, language="en")
+    i = text.index("+190,000")
+    assert not doc.in_furniture(i, i + 8)
+    assert "consistent" in _verdicts(text)
+
+
+def test_bullet_link_list_stays_furniture():
+    text = "Most read\n• Ten cheap flights for 2025\n• Mortgage rates hit 5%\n\nThe body of the story starts here.\n"
+    doc = make_document(text, language="en")
+    i = text.index("5%")
+    assert doc.in_furniture(i, i + 2)
