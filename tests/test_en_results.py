@@ -83,3 +83,32 @@ def test_bullet_link_list_stays_furniture():
     doc = make_document(text, language="en")
     i = text.index("5%")
     assert doc.in_furniture(i, i + 2)
+
+
+# sports: a line score's periods add up to the final score; made of tried and its percentage ---------------------
+
+def test_line_score_rows():
+    good = "Final\nRivertown 21 18 25 30 — 94\nLakeside 19 24 20 22 — 85\n"
+    assert _verdicts(good, "marked-total") == ["consistent", "consistent"]
+    assert _verdicts(good.replace("— 85", "— 88"), "marked-total") == ["consistent", "discrepancy"]
+
+
+def test_made_of_tried():
+    assert _verdicts("Ortega hit 9/12 from deep, good for 75 percent.", "made-of") == ["consistent"]
+    assert _verdicts("Ortega hit 9/12 from deep, good for 65 percent.", "made-of") == ["discrepancy"]
+    assert _verdicts("3-Point Goals: 8-21, .381 (Ortega 4-8, Lund 3-9).", "made-of") == ["consistent"]
+
+
+@pytest.mark.parametrize("text", [
+    "Turnout among voters aged 18-24 (12%) was the lowest.",  # a range, not made of tried
+    "The index rose 4/5 (3%) on the week.",
+    "The Owls are 8-12, .400 on the season.",  # a record won-lost: its proportion is 8 of 20
+])
+def test_made_of_tried_left_alone(text):
+    assert "discrepancy" not in _verdicts(text, "made-of")
+
+
+def test_counts_joined_by_of_are_read():
+    doc = make_document("The Hawks went 14-of-19 from the line.", language="en")
+    from factcheck.extract import extract
+    assert [q.text for q in extract(doc)] == ["14", "19"]

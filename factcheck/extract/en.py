@@ -38,7 +38,7 @@ _DATES = re.compile(
 # A code's leading digits (1A-15) are matched but not taken: the `code` group is what is skipped.
 _SKIP = re.compile(
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b"  # phone numbers
-    r"|(?<![A-Za-z0-9])\d*(?P<code>[A-Za-z][A-Za-z0-9]*+(?:-\d+)+[A-Za-z0-9-]*)"  # codes: A-15, USDL-25-0452, COVID-19
+    r"|(?<![A-Za-z0-9])\d*(?P<code>(?!(?:of|for|in)-\d)[A-Za-z][A-Za-z0-9]*+(?:-\d+)+[A-Za-z0-9-]*)"  # codes: A-15, USDL-25-0452, COVID-19 (not 37-of-84)
     r"|\b[A-Za-z]+\d[A-Za-z0-9]*"  # G20, B2B, mp3
     r"|(?<!\S)\S+@\S+|(?:https?://|www\.)\S+"  # addresses
     r"|\b\d+(?:\.\d+)+\.\d+\b"  # version-like 1.2.3

@@ -12,6 +12,7 @@ The header is the block of short lines right above the first row. Language-neutr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from . import Candidate, Kind, register
@@ -42,10 +43,13 @@ class Table(Kind):
 
     def validate(self, rule) -> None:
         if not (rule.params.get("difference_headers") or rule.params.get("receipts") or rule.params.get("labour")
-                or rule.params.get("total_labels")):
+                or rule.params.get("total_labels") or rule.params.get("total_marks")):
             raise ValueError("kind table needs params difference_headers or receipts/outlays/balance")
 
     def candidates(self, ctx, rule) -> Iterator[Candidate]:
+        if rule.params.get("total_marks"):
+            yield from self._marked_totals(ctx, rule)
+            return
         norm = ctx.doc.norm
         lines = []  # (start, end, text)
         for m in re.finditer(r"[^\n]*", norm):
@@ -152,6 +156,33 @@ class Table(Kind):
             yield Candidate(rule=rule, slots={"r": rq, "o": oq, "s": bq}, relation=rel, stated="s",
                             start=rq.start, end=bq.end, roles={"r": "receipts", "o": "outlays", "s": "stated"},
                             notes=[f"column {col + 1}: {note}"])
+
+    def _marked_totals(self, ctx, rule) -> Iterator[Candidate]:
+        """A row whose last figure stands after a mark that sets a total apart (Rivertown 21 18 25 30 — 94: a line
+        score): the figures before the mark add up to it. One row a line, or one cell a line between | marks (a
+        table copied from a web page)."""
+        marks = "|".join(re.escape(m) for m in rule.params["total_marks"])
+        norm = ctx.doc.norm
+        row = re.compile(rf"(?m)^[ \t|]*(?P<label>[^\W\d][^\d\n|]{{1,40}}?)[ \t]*(?P<nums>(?:(?:\n?[ \t|]*)\d{{1,4}}[ \t]*){{2,}})"
+                         rf"(?:\n?[ \t|]*)(?:{marks})(?:\n?[ \t|]*)(?P<total>\d{{1,5}})[ \t|]*$")
+        for m in row.finditer(norm):
+            if re.search(r"\n[ \t]*[^|\s]", m.group()) :
+                continue  # cells on several lines only when each line is a cell (| marks)
+            parts = _row_figures(ctx.quantities, m.start("nums"), m.end("nums"))
+            total = _row_figures(ctx.quantities, m.start("total"), m.end("total"))
+            if not parts or not total or len(parts) < 2 or len(total) != 1:
+                continue
+            if any(q.decimals != 0 or q.unit for q in parts + total):
+                continue
+            label = m.group("label").strip(" |\t")
+            # whole counts (points, goals): exact, not rounded
+            parts = [replace(q, lo=q.value, hi=q.value) for q in parts]
+            total = [replace(q, lo=q.value, hi=q.value) for q in total]
+            yield Candidate(rule=rule, slots={"parts": parts, "total": total[0]}, relation="sum(parts) = total",
+                            stated="total", start=parts[0].start, end=total[0].end,
+                            roles={"parts": "part", "total": "stated"}, label="Row total",
+                            notes=[f"row '{label}': the figure after the mark is the sum of the {len(parts)} "
+                                   "before it (whole counts, exact)"])
 
     def _labour(self, rule, rows) -> Iterator[Candidate]:
         """Labour-force tables (household survey style): per column, labour force = employed + unemployed,
