@@ -19,7 +19,8 @@ from . import Candidate, Kind, register
 from ..model import Quantity
 
 _ROW = re.compile(r"^[ \t]*(?P<label>[^\W\d][^\n]*?)[ \t]+(?P<nums>[-+(]?[$€£]?\d[^\n]*?)[ \t]*$")
-_NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$")
+_NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$|^[-\d\s]*\d{1,3}:\d\d[-\d:\s]*$")  # or with a time played (35:10)
+_PLAYED = re.compile(r"(?<![\d:])\d{1,3}:\d\d(?![\d:])")
 
 
 _RATE_HEAD = re.compile(r"(?i)percent|per cent|%|\bpct\b|\brate\b|\bratio\b")
@@ -90,7 +91,7 @@ class Table(Kind):
         if len(label) > 40 or not re.search(r"[^\W\d]{3}", label):
             return None
         ns = s + m.start("nums")
-        qs = _row_figures(quantities, ns, e)
+        qs = _row_figures(quantities, ns, e, text, s)
         return (label, qs) if qs else None
 
     @staticmethod
@@ -102,7 +103,7 @@ class Table(Kind):
         s, e, text = nums_line
         if not text.strip() or not _NUMS_ONLY.match(text):
             return None
-        qs = _row_figures(quantities, s, e)
+        qs = _row_figures(quantities, s, e, text, s)
         return (label, qs) if qs else None
 
     @staticmethod
@@ -266,9 +267,13 @@ def _norm_label(label: str) -> str:
     return re.sub(r"[\s,:]+", " ", label).strip().lower()
 
 
-def _row_figures(quantities, s: int, e: int):
-    """The figures of one table row between s and e: plain amounts of one unit, none in page furniture."""
+def _row_figures(quantities, s: int, e: int, text: str = "", at: int = 0):
+    """The figures of one table row between s and e: plain amounts of one unit, none in page furniture. A time
+    played (35:10, 240:00) in the row's text (starting at offset at) is no amount: left out of every row alike, so
+    the columns still line up."""
     qs = [q for q in quantities if s <= q.start and q.end <= e]
+    played = [(at + m.start(), at + m.end()) for m in _PLAYED.finditer(text)] if text else []
+    qs = [q for q in qs if not any(a <= q.start and q.end <= b for a, b in played)]
     if not qs or any(q.type not in ("amount", "number") or q.furniture for q in qs):
         return None
     if len({q.unit for q in qs}) > 1:
