@@ -44,12 +44,15 @@ class Table(Kind):
 
     def validate(self, rule) -> None:
         if not (rule.params.get("difference_headers") or rule.params.get("receipts") or rule.params.get("labour")
-                or rule.params.get("total_labels") or rule.params.get("total_marks")):
+                or rule.params.get("total_labels") or rule.params.get("total_marks") or rule.params.get("inline_totals")):
             raise ValueError("kind table needs params difference_headers or receipts/outlays/balance")
 
     def candidates(self, ctx, rule) -> Iterator[Candidate]:
         if rule.params.get("total_marks"):
             yield from self._marked_totals(ctx, rule)
+            return
+        if rule.params.get("inline_totals"):
+            yield from self._inline_totals(ctx, rule)
             return
         norm = ctx.doc.norm
         lines = []  # (start, end, text)
@@ -184,6 +187,35 @@ class Table(Kind):
                             roles={"parts": "part", "total": "stated"}, label="Row total",
                             notes=[f"row '{label}': the figure after the mark is the sum of the {len(parts)} "
                                    "before it (whole counts, exact)"])
+
+    def _inline_totals(self, ctx, rule) -> Iterator[Candidate]:
+        """Rows written one after another in a paragraph, a comma between them, then the total row (Ortega 9-15
+        4-5 24, Lund 5-11 2-2 13, Barre 4-9 0-0 10. Totals 18-35 6-7 47.): column by column, the rows add up to the
+        total. Every row must give as many figures as the total row, and the figures are whole counts."""
+        labels = "|".join(re.escape(w) for w in rule.params["inline_totals"])
+        norm = ctx.doc.norm
+        item = r"[^\W\d][^\d,.;:\n]{0,30}?\.?[ \t]+(?:\d{1,3}(?:-\d{1,3})?[ \t]+){1,6}\d{1,3}"
+        para = re.compile(rf"(?P<rows>{item}(?:,[ \t]*{item})+)\.?[ \t]*(?:{labels})[ \t]+"
+                          rf"(?P<total>(?:\d{{1,3}}(?:-\d{{1,3}})?[ \t]+){{1,6}}\d{{1,3}})\b")
+        one = re.compile(rf"(?P<label>[^\W\d][^\d,.;:\n]{{0,30}}?\.?)[ \t]+(?P<nums>(?:\d{{1,3}}(?:-\d{{1,3}})?[ \t]+){{1,6}}\d{{1,3}})")
+        for m in para.finditer(norm):
+            total = _row_figures(ctx.quantities, m.start("total"), m.end("total"))
+            rows = []
+            for r in one.finditer(m.group("rows")):
+                a = m.start("rows") + r.start("nums")
+                rows.append(_row_figures(ctx.quantities, a, a + len(r.group("nums"))))
+            if not total or len(rows) < 2 or any(not r or len(r) != len(total) for r in rows):
+                continue
+            if any(q.decimals != 0 or q.unit for r in rows + [total] for q in r):
+                continue
+            for col, tq in enumerate(total):
+                parts = [replace(r[col], lo=r[col].value, hi=r[col].value) for r in rows]
+                tq = replace(tq, lo=tq.value, hi=tq.value)
+                yield Candidate(rule=rule, slots={"parts": parts, "total": tq}, relation="sum(parts) = total",
+                                stated="total", start=parts[0].start, end=tq.end,
+                                roles={"parts": "part", "total": "stated"}, label="Table total",
+                                notes=[f"column {col + 1}: the total row is the sum of the {len(rows)} rows before "
+                                       "it (whole counts, exact)"])
 
     def _labour(self, rule, rows) -> Iterator[Candidate]:
         """Labour-force tables (household survey style): per column, labour force = employed + unemployed,
