@@ -169,6 +169,7 @@ class Table(Kind):
         norm = ctx.doc.norm
         row = re.compile(rf"(?m)^[ \t|]*(?P<label>[^\W\d][^\d\n|]{{1,40}}?)[ \t]*(?P<nums>(?:(?:\n?[ \t|]*)\d{{1,4}}[ \t]*){{2,}})"
                          rf"(?:\n?[ \t|]*)(?:{marks})(?:\n?[ \t|]*)(?P<total>\d{{1,5}})[ \t|]*$")
+        yield from self._total_column(ctx, rule)
         for m in row.finditer(norm):
             if re.search(r"\n[ \t]*[^|\s]", m.group()) :
                 continue  # cells on several lines only when each line is a cell (| marks)
@@ -187,6 +188,40 @@ class Table(Kind):
                             roles={"parts": "part", "total": "stated"}, label="Row total",
                             notes=[f"row '{label}': the figure after the mark is the sum of the {len(parts)} "
                                    "before it (whole counts, exact)"])
+
+    def _total_column(self, ctx, rule) -> Iterator[Candidate]:
+        """A table with | between cells whose last column is headed as a total (FINAL, Total): in each row under
+        it the last figure is the sum of the row's other figures. Only rows of as many cells as the header, all
+        whole counts."""
+        heads = {w.lower() for w in rule.params.get("total_columns", [])}
+        if not heads:
+            return
+        norm = ctx.doc.norm
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", norm)]
+        k = 0
+        while k < len(lines):
+            at, text = lines[k]
+            cells = [c.strip() for c in text.strip().strip("|").split("|")]
+            k += 1
+            if len(cells) < 4 or cells[-1].lower() not in heads:
+                continue
+            while k < len(lines) and re.fullmatch(r"[\s|:-]+", lines[k][1]):
+                k += 1  # the rule under a header
+            while k < len(lines) and "|" in lines[k][1]:
+                at2, row = lines[k]
+                rcells = [c.strip() for c in row.strip().strip("|").split("|")]
+                k += 1
+                if len(rcells) != len(cells) or not all(re.fullmatch(r"\d{1,4}", c) for c in rcells[1:]):
+                    continue
+                qs = _row_figures(ctx.quantities, at2 + len(row) - len(row.lstrip()) + len(rcells[0]), at2 + len(row))
+                if not qs or len(qs) != len(rcells) - 1 or any(q.decimals != 0 or q.unit for q in qs):
+                    continue
+                qs = [replace(q, lo=q.value, hi=q.value) for q in qs]
+                yield Candidate(rule=rule, slots={"parts": qs[:-1], "total": qs[-1]}, relation="sum(parts) = total",
+                                stated="total", start=qs[0].start, end=qs[-1].end,
+                                roles={"parts": "part", "total": "stated"}, label="Row total",
+                                notes=[f"row '{rcells[0]}': the column headed '{cells[-1]}' is the sum of the row's "
+                                       "other figures (whole counts, exact)"])
 
     def _inline_totals(self, ctx, rule) -> Iterator[Candidate]:
         """Rows written one after another in a paragraph, a comma between them, then the total row (Ortega 9-15
