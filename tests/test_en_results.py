@@ -112,3 +112,39 @@ def test_counts_joined_by_of_are_read():
     doc = make_document("The Hawks went 14-of-19 from the line.", language="en")
     from factcheck.extract import extract
     assert [q.text for q in extract(doc)] == ["14", "19"]
+
+
+# the noun a figure qualifies; bln; grouped thousands with decimals; a headline with two figures of one measure ---
+
+def _facts(text):
+    from factcheck.extract import extract
+    from factcheck.facts import read_facts
+    doc = make_document(text, language="en")
+    return {f.q.text: f for f in read_facts(doc, extract(doc)).facts}
+
+
+def test_attributive_noun_names_the_measure():
+    fs = _facts("Exports were €96.2 billion and imports €88.9 billion. As a result, the region recorded a "
+                "€7.3 billion surplus in trade in goods.")
+    assert fs["€7.3 billion"].key.endswith("surplus")
+    assert "result" not in fs["€7.3 billion"].key
+
+
+def test_surplus_after_its_figure_from_exports_and_imports():
+    text = ("Exports of the region to the rest of the world were €96.2 billion in May. Imports from the rest of the "
+            "world stood at €88.9 billion. As a result, the region recorded a €7.3 billion surplus.")
+    assert _verdicts(text, "derived") == ["consistent"]
+    assert _verdicts(text.replace("€7.3 billion", "€9.3 billion"), "derived") == ["discrepancy"]
+
+
+def test_bln_and_space_grouped_decimals():
+    from factcheck.extract import extract
+    doc = make_document("Exports rose to 1 204.6 bln euros, imports to 1 187.2 bln euros.", language="en")
+    assert [q.value for q in extract(doc)] == [1204.6e9, 1187.2e9]
+
+
+def test_two_areas_surpluses_are_not_one_fact():
+    text = ("North zone goods surplus 14.2 bln euros; 0.4 bln euros surplus for the union\n\n"
+            "The north zone recorded a 14.2 bln euros surplus in July. Later in the year the union recorded a "
+            "0.4 bln euros surplus in July.")
+    assert "discrepancy" not in _verdicts(text)

@@ -67,7 +67,7 @@ _WORDNUM = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
-           "mln": 1e6, "bn": 1e9, "tn": 1e12, "hundred thousand": 1e5}
+           "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "hundred thousand": 1e5}
 _FRACTION = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 FRACTION_WIDTH = 0.05  # "a third" is used for anything from about 31.7% to 35%
@@ -75,7 +75,7 @@ FRACTION_WIDTH = 0.05  # "a third" is used for anything from about 31.7% to 35%
 _SMALL = "|".join(sorted(list(_WORDNUM) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}"
 # "63 000" groups thousands with a space, but not inside a run of figures ("2,385 628 793": three table cells)
-_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d,.] )\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.]|[ \t]\d)"
+_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d,.] )\d{1,3}(?:[ \u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,.]|[ \t]\d)"
         r"|\d+(?:\.\d+)?|\.\d+")
 _UNIT = re.compile(
     r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b)"
@@ -91,7 +91,7 @@ _UNIT = re.compile(
     r"|(?P<dur>\s?(?:years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?)(?![-\w]))"
     r"|(?P<times>\s?times\b|-fold\b)"
     r"|(?P<ord>(?<=\d)(?:st|nd|rd|th)\b)")
-_SCALE = r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|tn)\b|\s(?:bn|tn|mn)\b)"
+_SCALE = r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|bln|tn)\b|\s(?:bn|bln|mln|tn|mn)\b)"
 _TOKEN = re.compile(
     rf"(?P<frac>\b(?P<fnum>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)(?P<fsep>[- ])"
     rf"(?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"

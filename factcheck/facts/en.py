@@ -65,7 +65,7 @@ _PERIOD = re.compile(
 _REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
                    r"after inflation|at constant prices|constant[- ]price|in constant|like[- ]for[- ]like|real)\b", re.I)
 # how a figure is stated, not what it measures (on a seasonally adjusted basis, in real terms, at an annual rate)
-_ADVERBIAL = re.compile(r"\b(?:on\s+an?\s+[\w\s-]{0,30}?basis|in\s+(?:real|nominal|cash|dollar|sterling|euro|"
+_ADVERBIAL = re.compile(r"\b(?:as\s+a\s+result|on\s+an?\s+[\w\s-]{0,30}?basis|in\s+(?:real|nominal|cash|dollar|sterling|euro|"
                         r"local[- ]currency|constant[- ]price)\s+terms|at\s+an?\s+(?:annual|annualised|annualized)\s+"
                         r"(?:rate|pace)|(?:seasonally|inflation)[- ]adjusted|after\s+adjusting\s+for\s+\w+)", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -534,6 +534,19 @@ class EnReader:
                 if words:  # $238 billion of revenue; 48,200 tonnes of copper: the noun after 'of' names it
                     f.cues.append("of-noun")
                     return " ".join(words), self._scope_of(local)
+        if f.q.type == "amount" and f.role == "level" and re.search(r"\b(?:a|an)\s+(?:euros?\s+|dollars?\s+|pounds?\s+)?\Z", local, re.I):
+            am = re.match(r"\A[\s-]+(?P<m>[a-z][\w-]*(?:\s+(?!of\b|in\b|on\b|for\b|with\b|to\b|from\b|at\b|and\b|by\b)"
+                          r"[a-z][\w-]*){0,2})", tail)
+            if am and am.group("m").split()[0].lower() not in self.cue_words | self.stop:
+                words = self._tail_words(" " + am.group("m"))
+                if words:  # the euro area recorded a €23.6 billion surplus: the noun the figure qualifies names
+                    #         it, after whose it is (the subject: the euro area's, not the EU's)
+                    before, scope = self._measure_before(f, local, tail, cue, after_figure)
+                    if "measure-after" in f.cues:  # nothing before names it: the noun alone
+                        f.cues.remove("measure-after")
+                        before = ""
+                    f.cues.append("attributive")
+                    return " ".join(before.split()[-4:] + words), scope or self._scope_of(local)
         return self._measure_before(f, local, tail, cue, after_figure)
 
     def _measure_before(self, f: Fact, local: str, tail: str, cue: str, after_figure: bool) -> tuple[str, str]:

@@ -78,7 +78,52 @@ def _pair(fs, d, spec, lex, vocab: set[str]) -> tuple[Fact, Fact] | None:
                     continue  # a bare 'deficit' is anyone's: each word the figure adds (services, petroleum) the sources carry
                 if len(q) > score:
                     best, score = (a, b), len(q)
+    if best is None and " " not in spec.name:
+        best = _loose_pair(fs, d, spec, lex, own)
     return best
+
+
+def _loose_pair(fs, d: Fact, spec, lex, own: set[str]) -> tuple[Fact, Fact] | None:
+    """English sources are worded freely (euro area exports of goods to the rest of the world … imports from the
+    rest of the world): a bare deficit or surplus takes the nearest exports and imports, stated within two
+    sentences of each other, when they split the same way as the figure on the breakdowns the text uses (goods
+    and services: only where both are named) and carry every word the figure adds (services, petroleum)."""
+    split = _breakdown_words(fs, spec, lex)
+    want = own & split
+    best, dist = None, None
+    for ra, a in _sources(fs, d, spec.sources[0], lex):
+        qa = set(tokens(ra))
+        if qa & split != want:
+            continue
+        for rb, b in _sources(fs, d, spec.sources[1], lex):
+            qb = set(tokens(rb))
+            if a.index == b.index or qb & split != want or abs(a.sentence - b.sentence) > 2:
+                continue
+            if not own <= qa | qb or not _one_body(a, b, d):
+                continue
+            if a.period.span and b.period.span and a.period.span != b.period.span or (
+                    a.period.year and b.period.year and a.period.year != b.period.year):
+                continue  # one month's exports, another's imports
+            dd = abs(a.index - d.index) + abs(b.index - d.index)
+            if dist is None or dd < dist:
+                best, dist = (a, b), dd
+    return best
+
+
+def _breakdown_words(fs, spec, lex) -> set[str]:
+    """The words of a known partition (goods / services) of which the text qualifies sources with two or more."""
+    used: set[str] = set()
+    for f in fs.facts:
+        if f.role == "level" and f.key and any(w in f.key for w in spec.sources):
+            used |= set(tokens(f.key))
+    out: set[str] = set()
+    for p in lex.partitions:
+        parts = [set(tokens(w)) for w in p.parts if "|" not in w]
+        hit = [t for t in parts if t and t <= used]
+        if len(hit) >= 2:
+            for t in hit:
+                out |= t
+    return out
 
 
 def _one_body(*fs: Fact) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import describe, measure_match, named_match, same_dimension, wordy
+from .common import describe, measure_match, named_match, same_dimension, tokens, wordy
 
 _ROLES = ("level", "rate", "share", "change", "cagr", "points")
 
@@ -57,6 +57,11 @@ def restated(ctx) -> list[Binding]:
                 continue
             if h.q.type == "amount" and not h.q.unit:
                 continue  # a bare count in a headline (Guantanamo four) names a group more often than a figure
+            if any(o is not h and o.sentence == head and o.role == h.role and o.q.value != h.q.value
+                   and (_same(h, o, True) >= 0.6 or wordy(h.key) and set(tokens(h.key)) & set(tokens(o.key)))
+                   for o in facts):
+                continue  # two figures of one measure in the headline (one area's surplus, another's): which body
+                #           figure each restates is for their scopes to say, not for the measure
             scored = sorted(((_same(h, b, True), b) for b in facts if b.sentence > head and b.role in _ROLES),
                             key=lambda t: (-t[0], t[1].index))
             if not scored or scored[0][0] < 0.6:
