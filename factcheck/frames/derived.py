@@ -126,6 +126,51 @@ def _breakdown_words(fs, spec, lex) -> set[str]:
     return out
 
 
+_THAN = re.compile(r"\A\s+(?:more|less|larger|smaller|higher|lower|bigger|greater)\s+than\s+(?:the\s+|that\s+|its\s+)?"
+                   r"(?P<name>[a-z]+(?:\s+[a-z]+){0,2})", re.I)
+
+
+def _change_of(ctx, d: Fact, lex, used: set) -> list[Binding]:
+    """English: a derived measure's change from its sources' changes, stated together (the deficit was $118
+    billion less than a year earlier: revenues were $342 billion higher and outlays $225 billion higher). The
+    change names the measure itself or by what it is compared with ('$109 billion more than the deficit recorded
+    …'); the sources' changes follow within two sentences, every figure with its direction."""
+    fs = ctx.facts
+    tm = _THAN.match(ctx.doc.norm[d.q.end:])
+    named = d.measure + " " + (tm.group("name") if tm else "")
+    if not d.sign:
+        return []
+    for spec in lex.derived:
+        if " " in spec.name or not holds_word(named, spec.name):
+            continue
+        near = [f for f in fs.in_sentences(d.sentence, d.sentence + 2) if f.index > d.index and f.role == "change"
+                and not f.paren and f.sign and same_dimension(f.q, d.q)]
+        pick = []
+        for word in spec.sources:
+            hits = [f for f in near if f.key and word in f.key.split()]
+            if len(hits) != 1:
+                break  # none, or two revenue changes (a total and a part): which one is open
+            pick.append(hits[0])
+        if len(pick) != 2 or pick[0].index == pick[1].index or (pick[0].index, pick[1].index) in used:
+            continue
+        if abs(pick[0].sentence - pick[1].sentence) > 1:
+            continue
+        a, b = pick
+        used.add((a.index, b.index))
+        ca, cb = d.sign * a.sign, -d.sign * b.sign  # derived = ca·a + cb·b, each ±1
+        terms = sorted([(ca, "a"), (cb, "b")], key=lambda t: -t[0])
+        rel = "derived = " + ("" if terms[0][0] > 0 else "-") + terms[0][1] + \
+            (" + " if terms[1][0] > 0 else " - ") + terms[1][1]
+        return [Binding(slots={"a": a.q, "b": b.q, "derived": d.q}, relation=rel,
+                        how=f"change in {spec.name} = change in {spec.sources[0]} − change in {spec.sources[1]}: "
+                            f"{describe(a)}, {describe(b)}", tags={"derived"}, label=f"{spec.name} change")]
+    return []
+
+
+def holds_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}", text, re.I) is not None
+
+
 def _one_body(*fs: Fact) -> bool:
     """The figures belong to one body (a country's exports and imports, not one firm's and another's)."""
     return len({f.scope for f in fs if f.scope}) <= 1
@@ -150,6 +195,9 @@ def derived(ctx) -> list[Binding]:
     used: set[tuple[int, int]] = set()
     vocab: dict[int, set[str]] = {}
     for d in facts:
+        if d.role == "change" and not d.paren and wordy(d.key or d.measure or "x"):
+            out.extend(_change_of(ctx, d, lex, used))
+            continue
         if d.role != "level" or d.paren:
             continue
         if _TO_FIGURE.match(ctx.doc.norm, d.q.end):
