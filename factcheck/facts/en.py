@@ -258,6 +258,7 @@ class EnReader:
         self._shared_nouns(facts)
         self._group(facts)
         self._across(facts)
+        self._change_rates(facts)
         by_index = {f.index: f for f in facts}
         sentences = [(m.to_orig[a], m.to_orig[b] if b < len(m.to_orig) else len(doc.norm))
                      for a, b in zip(sent_starts, sent_starts[1:] + [len(t)])]
@@ -733,6 +734,21 @@ class EnReader:
         for g in groups:
             self._link_group(g)
         self._pronoun_subjects(groups)
+
+    def _change_rates(self, facts: list[Fact]) -> None:
+        """'Revenues were $342 billion (or 10 percent) higher', 'rose by $372 billion (or 7 percent)': a percentage
+        in brackets with 'or' right after a change is that change's rate, whatever the words after it."""
+        for a, b in zip(facts, facts[1:]):
+            if a.role != "change" or not a.sign or b.q.type != "percent" or b.role not in ("share", "level", "other"):
+                continue
+            if a.sentence != b.sentence or b.subject is not None or b.base:
+                continue
+            between = self.t[self.qpos[a.index] + 1:self.qpos[b.index]]
+            if not re.fullmatch(r"\s*\(\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
+                continue
+            b.role, b.sign, b.subject, b.paren = "rate", a.sign, a.subject, False
+            b.measure, b.key = a.measure, a.key
+            b.cues.append("rate-of-change")
 
     def _shared_nouns(self, facts: list[Fact]) -> None:
         """'with 1,300 and 900 trucks': the noun after the last figure of a pair counts the first one too."""
