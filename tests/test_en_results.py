@@ -148,3 +148,20 @@ def test_two_areas_surpluses_are_not_one_fact():
             "The north zone recorded a 14.2 bln euros surplus in July. Later in the year the union recorded a "
             "0.4 bln euros surplus in July.")
     assert "discrepancy" not in _verdicts(text)
+
+
+# headlines restated in the body ------------------------------------------------------------------------------------
+
+def test_long_english_headline_restated_far_down():
+    text = ("Harbour region goods trade surplus 12.4 bln euros in March; exports up 3.1% on the year\n\n"
+            "Exports rose. Imports rose too. Trade with neighbours grew. Shipping costs fell. Ports were busy. "
+            "The region recorded a 12.4 bln euros surplus in March.")
+    fs = check_text(text, language="en").findings
+    assert any(f.rule.endswith("restated") and f.verdict == "consistent" for f in fs)
+
+
+def test_roundup_headline_not_bound_to_another_firm():
+    text = ("Earnings: Calder posts $2.1 billion profit\n\n"
+            "Calder earned $2.1 billion in the quarter and $2.0 billion a year earlier. Hallam said its profit was "
+            "$61.5 million. Brightmart's profit rose to $44.0 million.")
+    assert "discrepancy" not in _verdicts(text)
