@@ -48,7 +48,7 @@ def _sources(fs, d: Fact, word: str, lex) -> list[tuple[str, Fact]]:
         if f.period.span and d.period.span and f.period.span != d.period.span or (
                 f.period.year and d.period.year and f.period.year != d.period.year):
             continue  # another period's exports
-        m = f.key
+        m = f.key if not (f.noun and wordy(f.noun)) else (f.key + " " + f.noun).strip()  # 813,200 births
         if word not in m or any(word != w and word in w and w in m for w in _longer(lex, word)):
             continue  # 进出口 holds 出口
         out.append((m.replace(word, "", 1), f))

@@ -1,0 +1,47 @@
+"""A difference stated as 'N more A than B' ('254,400 more births than deaths', '1,200 fewer arrivals than
+departures'): N is A's figure minus B's, both stated a few sentences before (or in the same sentence).
+
+Bound only when the text gives exactly one figure for each of A and B in that stretch, of one dimension with N, and
+neither is a change or a rate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..facts.model import Fact
+from . import Binding, frame
+from .common import describe, same_dimension, tokens
+
+_MORE = re.compile(r"\A\s+(?P<dir>more|fewer|less)\s+(?P<a>[a-z][a-z-]+)\s+than\s+(?:the\s+)?(?P<b>[a-z][a-z-]+)\b", re.I)
+_BACK = 10  # sentences
+
+
+def _named(f: Fact, word: str) -> bool:
+    want = tokens(word)[0]
+    return f.noun == want or want in tokens(f.key)
+
+
+@frame("more_than")
+def more_than(ctx) -> list[Binding]:
+    fs = ctx.facts
+    norm = ctx.doc.norm
+    out: list[Binding] = []
+    for d in fs.facts:
+        if d.q.type != "amount" or d.paren:
+            continue
+        m = _MORE.match(norm[d.q.end:])
+        if not m or m.group("a").lower() == m.group("b").lower():
+            continue
+        pool = [f for f in fs.in_sentences(d.sentence - _BACK, d.sentence) if f.index < d.index and f.role == "level"
+                and not f.paren and same_dimension(f.q, d.q)]
+        a = [f for f in pool if _named(f, m.group("a"))]
+        b = [f for f in pool if _named(f, m.group("b"))]
+        if len(a) != 1 or len(b) != 1 or a[0].index == b[0].index:
+            continue
+        more = m.group("dir").lower() == "more"
+        big, small = (a[0], b[0]) if more else (b[0], a[0])
+        out.append(Binding(slots={"a": big.q, "b": small.q, "diff": d.q},
+                           how=f"'{m.group()[1:]}': {describe(big)} minus {describe(small)}",
+                           label="Difference"))
+    return out
