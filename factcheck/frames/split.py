@@ -19,7 +19,7 @@ from . import Binding, frame
 from .common import same_dimension
 
 # count, or share / count (share) / share, or count / share (count): only these words between the two
-_JOIN = re.compile(r"\A\s*(?:[a-z]+\s*|of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s*)?(?:,\s*or|\(|,\s*or\s+(?:about|around|roughly|nearly|almost|some|just over|"
+_JOIN = re.compile(r"\A\s*(?:[a-z]+\s*|of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s*)?(?:,\s*or|\(|(?<=votes )for|,\s*or\s+(?:about|around|roughly|nearly|almost|some|just over|"
                    r"just under)|\((?:about|around|roughly|nearly|almost|some))\s*\Z", re.I)
 _GAP = 2  # sentences between two pairs of one list, at most
 
@@ -105,10 +105,42 @@ def lo_of(pairs: list[tuple[Fact, Fact]]) -> float:
     return sum(p.q.lo for _, p in pairs)
 
 
+def _runs(pairs: list[tuple[Fact, Fact]], grouped: set[int]) -> list[list[tuple[Fact, Fact]]]:
+    """Runs of three or more pairs, one after another, in no complete list (other candidates not given)."""
+    out, cur = [], []
+    for n, p in pairs:
+        if n.index in grouped:
+            cur = []
+            continue
+        if cur and (n.sentence - cur[-1][0].sentence > _GAP or not same_dimension(n.q, cur[0][0].q)):
+            if len(cur) >= 3:
+                out.append(cur)
+            cur = []
+        cur.append((n, p))
+    if len(cur) >= 3:
+        out.append(cur)
+    return out
+
+
 @frame("split")
 def split(ctx) -> list[Binding]:
     out: list[Binding] = []
-    for group, odd in _groups(_pairs(ctx)):
+    pairs = _pairs(ctx)
+    groups = _groups(pairs)
+    grouped = {n.index for g, _ in groups for n, _ in g}
+    for run in _runs(pairs, grouped):
+        ok, odd = _coherent(run)
+        if not ok or odd is not None:
+            continue
+        (n0, p0), rest = run[0], run[1:]
+        # a partial list (the others not given): the counts over their shares imply one whole; not certain, as
+        # the shares may be of different wholes (one candidate's votes in two counties)
+        out.append(Binding(slots={"part": n0.q, "others": [n.q for n, _ in rest],
+                                  "others_share": [p.q for _, p in rest], "share": p0.q},
+                           tags={"implied"}, certain=False, reading="one whole for all the counts listed",
+                           how=f"{len(run)} counts given with their shares, the list not complete: the whole they "
+                               "imply, from the others, gives the first share"))
+    for group, odd in groups:
         for k, (n, p) in enumerate(group):
             if odd is not None and k != odd:
                 continue
