@@ -165,3 +165,13 @@ def test_roundup_headline_not_bound_to_another_firm():
             "Calder earned $2.1 billion in the quarter and $2.0 billion a year earlier. Hallam said its profit was "
             "$61.5 million. Brightmart's profit rose to $44.0 million.")
     assert "discrepancy" not in _verdicts(text)
+
+
+def test_currency_codes_and_compared_period_balances():
+    text = ("Exports of the zone in May 2025 were EUR 160.9 bln, down by 2.7% compared with May 2024 (EUR 165.4 bln). "
+            "Imports stood at EUR 158.7 bln, down by 1.4% compared with May 2024 (EUR 161.0 bln). As a result, the "
+            "zone recorded a EUR 2.2 bln surplus, compared with +EUR 4.4 bln in May 2024.")
+    fs = [f for f in check_text(text, language="en").findings if "derived" in f.rule]
+    assert sorted(f.verdict for f in fs) == ["consistent", "consistent"]
+    bad = text.replace("+EUR 4.4 bln", "+EUR 6.4 bln")
+    assert "discrepancy" in [f.verdict for f in check_text(bad, language="en").findings if "derived" in f.rule]

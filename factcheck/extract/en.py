@@ -47,8 +47,9 @@ _SKIP = re.compile(
 _CURRENCY = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "HK$": "Hong Kong dollars",
              "A$": "Australian dollars", "AU$": "Australian dollars", "C$": "Canadian dollars",
              "CA$": "Canadian dollars", "NT$": "Taiwan dollars", "S$": "Singapore dollars", "NZ$": "New Zealand dollars",
-             "R$": "reais", "Rs": "rupees", "Rs.": "rupees"}
-_CUR_PREFIX = r"\b(?:US|HK|AU?|CA?|NT|NZ|S|R)\$|\bRs\.?\s?(?=\d)|\$|€|£|¥"
+             "R$": "reais", "Rs": "rupees", "Rs.": "rupees", "EUR": "euros", "USD": "dollars", "GBP": "pounds",
+             "JPY": "yen", "CNY": "yuan", "CHF": "francs"}
+_CUR_PREFIX = r"\b(?:US|HK|AU?|CA?|NT|NZ|S|R)\$|\bRs\.?\s?(?=\d)|\b(?:EUR|USD|GBP|JPY|CNY|CHF)\s?(?=\d)|\$|€|£|¥"
 # currencies and physical units written after the figure (966m rupees, 48,200 tonnes): the unit each names
 _UNIT_WORDS = {"dollars": "dollars", "euros": "euros", "pounds": "pounds", "yen": "yen", "yuan": "yuan",
                "renminbi": "yuan", "rupees": "rupees", "roubles": "roubles", "rubles": "roubles", "francs": "francs",

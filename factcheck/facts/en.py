@@ -353,6 +353,11 @@ class EnReader:
             f.period = Period(year if year is not None else period.year, span or ("Y" if year else period.span))
         else:
             f.period = period
+        if "compared-paren" in f.cues:
+            pm = re.search(r"\bcompared\s+(?:with|to)\s+([^()]{1,40}?)\s*\(\s*\Z", local)
+            py, pspan = parse_period(pm.group(1)) if pm else (None, "")
+            if py is not None:  # compared with July 2017 (€185.8bn): the bracket's figure is July 2017's
+                f.period, f.period_explicit = Period(py, pspan or f.period.span), True
         self._date(f, q, p)
         cm = None
         for cm in self.compare.finditer(local + " " + tail_period):

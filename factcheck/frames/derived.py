@@ -43,9 +43,11 @@ def _sources(fs, d: Fact, word: str, lex) -> list[tuple[str, Fact]]:
     # … or in the sentences that follow a lead (the deficit was $40.8bn. Exports were …, imports …)
     near = list(reversed(near)) + [f for f in window if f.index > d.index]
     for f in near:
-        if f.role != "level" or f.paren or not same_dimension(f.q, d.q):
-            continue
-        if f.period.span and d.period.span and f.period.span != d.period.span or (
+        if f.role != d.role or f.paren or not same_dimension(f.q, d.q):
+            continue  # levels from levels; a compared period's balance from that period's exports and imports
+        if d.role == "prior" and not (f.period_explicit and d.period_explicit):
+            pass  # a compared figure carries its level's period unless it names its own: nothing to compare
+        elif f.period.span and d.period.span and f.period.span != d.period.span or (
                 f.period.year and d.period.year and f.period.year != d.period.year):
             continue  # another period's exports
         m = f.key if not (f.noun and wordy(f.noun)) else (f.key + " " + f.noun).strip()  # 813,200 births
@@ -198,7 +200,7 @@ def derived(ctx) -> list[Binding]:
         if d.role == "change" and not d.paren and wordy(d.key or d.measure or "x"):
             out.extend(_change_of(ctx, d, lex, used))
             continue
-        if d.role != "level" or d.paren:
+        if d.role not in ("level", "prior") or d.paren or (d.role == "prior" and not wordy(d.key)):
             continue
         if _TO_FIGURE.match(ctx.doc.norm, d.q.end):
             continue  # a decrease … of $0.8 billion to $75.1 billion: a change or a start, not the derived level
