@@ -12,6 +12,7 @@ import re
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, same_dimension, tokens
+from .parts_change import _round
 
 _MORE = re.compile(r"\A\s+(?P<dir>more|fewer|less)\s+(?P<a>[a-z][a-z-]+)\s+than\s+(?:the\s+)?(?P<b>[a-z][a-z-]+)\b", re.I)
 _BACK = 10  # sentences
@@ -41,7 +42,7 @@ def more_than(ctx) -> list[Binding]:
             continue
         more = m.group("dir").lower() == "more"
         big, small = (a[0], b[0]) if more else (b[0], a[0])
-        out.append(Binding(slots={"a": big.q, "b": small.q, "diff": d.q},
+        out.append(Binding(slots={"a": _round(big.q), "b": _round(small.q), "diff": _round(d.q)},
                            how=f"'{m.group()[1:]}': {describe(big)} minus {describe(small)}",
                            label="Difference"))
     return out

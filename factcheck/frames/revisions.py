@@ -16,6 +16,7 @@ import re
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import same_dimension
+from .parts_change import _round
 
 _PREVIOUSLY = re.compile(r"\A\s+(?P<dir>more|less|fewer|higher|lower|above|below)\s+than\s+(?:was\s+|had\s+been\s+)?"
                          r"(?:previously|originally|first|initially|earlier)\s+(?:reported|estimated|published|"
@@ -68,8 +69,8 @@ def revisions(ctx) -> list[Binding]:
         changes = [_stated_change(fs, lv) for _, lv in pairs]
         if all(changes):
             # each revision says its size (revised down by 15,000): the sizes, with their directions, add up
-            ups = [c.q for c in changes if c.sign > 0]
-            downs = [c.q for c in changes if c.sign < 0]
+            ups = [_round(c.q) for c in changes if c.sign > 0]
+            downs = [_round(c.q) for c in changes if c.sign < 0]
             if len(ups) + len(downs) == len(changes):
                 terms = [("+", "sum(ups)")] * bool(ups) + [("-", "sum(downs)")] * bool(downs)
                 if sign < 0:
@@ -77,7 +78,7 @@ def revisions(ctx) -> list[Binding]:
                 terms.sort(key=lambda t: t[0] != "+")
                 rel = "d = " + ("" if terms[0][0] == "+" else "-") + terms[0][1] + \
                     "".join(f" {t} {x}" for t, x in terms[1:])
-                slots = {"d": d.q}
+                slots = {"d": _round(d.q)}
                 if ups:
                     slots["ups"] = ups
                 if downs:
@@ -85,9 +86,9 @@ def revisions(ctx) -> list[Binding]:
                 out.append(Binding(slots=slots, relation=rel, how=how + ", each revised by the figure stated",
                                    label="Revisions", roles={"ups": "part", "downs": "part", "d": "stated"}))
                 continue
-        priors = [p.q for p, _ in pairs]
-        levels = [lv.q for _, lv in pairs]
+        priors = [_round(p.q) for p, _ in pairs]  # revisions are summed unrounded, published rounded
+        levels = [_round(lv.q) for _, lv in pairs]
         rel = "d = sum(levels) - sum(priors)" if sign > 0 else "d = sum(priors) - sum(levels)"
-        out.append(Binding(slots={"levels": levels, "priors": priors, "d": d.q}, relation=rel, how=how,
+        out.append(Binding(slots={"levels": levels, "priors": priors, "d": _round(d.q)}, relation=rel, how=how,
                            label="Revisions", roles={"levels": "revised", "priors": "previous", "d": "stated"}))
     return out
