@@ -175,3 +175,14 @@ def test_currency_codes_and_compared_period_balances():
     assert sorted(f.verdict for f in fs) == ["consistent", "consistent"]
     bad = text.replace("+EUR 4.4 bln", "+EUR 6.4 bln")
     assert "discrepancy" in [f.verdict for f in check_text(bad, language="en").findings if "derived" in f.rule]
+
+
+def test_vote_pairs_joined_by_which_is_and_of_the_total():
+    text = ("Ames received 2,140 votes, or 48.1%, and Kell got 1,710 ballots cast in her favor, which is nearly 39%. "
+            "Pratt got 600 votes, or about 13%.")
+    vs = _verdicts(text, "split")
+    assert vs and set(vs) == {"consistent"}
+    assert _verdicts("She received 8,240 of the total 15,630 votes cast for 52.7 percent of the county.",
+                     "made-of") == ["consistent"]
+    assert _verdicts("She received 8,240 of the total 15,630 votes cast for 57.7 percent of the county.",
+                     "made-of") == ["discrepancy"]

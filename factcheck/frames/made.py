@@ -17,10 +17,12 @@ from dataclasses import replace
 from ..facts.model import Fact
 from . import Binding, frame
 
-_JOIN = re.compile(r"\A(?:/|-of-|-for-|\s+of\s+|\s+for\s+)\Z")
+_JOIN = re.compile(r"\A(?:/|-of-|-for-|\s+of\s+(?:the\s+(?:total\s+|all\s+)?)?|\s+for\s+)\Z")
 _HYPHEN = re.compile(r"\A-\Z")
 _AFTER = re.compile(r"\A(?:\s+(?:from|at|on|in)\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?=,))?"  # from the line, good for
-                    r"\s*(?:\(\s*|,\s*(?:good|enough)\s+for\s+(?:just\s+|only\s+|a\s+)?|,\s*or\s+)\Z")
+                    r"\s*(?:\(\s*|,\s*(?:good|enough)\s+for\s+(?:just\s+|only\s+|a\s+)?|,\s*or\s+)\Z"
+                    # 10,979 of the 20,178 votes cast for 54.4 percent: what is counted, then for / or
+                    r"|\A\s+[a-z]+(?:\s+[a-z]+){0,2}\s*,?\s+(?:for|or)\s+(?:about\s+|nearly\s+|almost\s+|roughly\s+)?\Z")
 _AFTER_PROP = re.compile(r"\A\s*[,(]\s*\Z")
 _BEFORE = re.compile(r"\A\s*\(\s*\Z")
 _CLOSE = re.compile(r"\A\s*\)")

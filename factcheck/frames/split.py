@@ -19,8 +19,9 @@ from . import Binding, frame
 from .common import same_dimension
 
 # count, or share / count (share) / share, or count / share (count): only these words between the two
-_JOIN = re.compile(r"\A\s*(?:[a-z]+\s*|of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s*)?(?:,\s*or|\(|(?<=votes )for|,\s*or\s+(?:about|around|roughly|nearly|almost|some|just over|"
-                   r"just under)|\((?:about|around|roughly|nearly|almost|some))\s*\Z", re.I)
+_JOIN = re.compile(r"\A\s*(?:[a-z]+\s*|of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s*|(?:[a-z]+\s+){0,5}[a-z]+(?=,\s*which))?"
+                   r"(?:,\s*or|\(|(?<=votes )for|,\s*(?:or|which\s+is|which\s+was)\s+(?:about|around|roughly|nearly|almost|"
+                   r"some|just over|just under)|,\s*which\s+(?:is|was)|\((?:about|around|roughly|nearly|almost|some))\s*\Z", re.I)
 _GAP = 2  # sentences between two pairs of one list, at most
 
 
@@ -34,7 +35,7 @@ def _pairs(ctx) -> list[tuple[Fact, Fact]]:
         n, p = (b, a) if a.q.type == "percent" else (a, b)
         if n.q.type != "amount" or n.q.value <= 0 or n.q.bound not in ("exact", "approx") or n.q.range_with is not None:
             continue
-        if p.role in ("rate", "points", "cagr", "prior", "change") or p.q.unit != "%" or p.q.bound not in ("exact", "approx"):
+        if p.role in ("rate", "points", "cagr", "prior", "change") or p.q.unit != "%" or p.q.bound not in ("exact", "approx", "near"):
             continue
         if n.role not in ("level", "other", "base") or n.sign:
             continue
