@@ -18,10 +18,13 @@ from . import Binding, bindings, frame
 from .parts_growth import _adds_up
 
 
-def _change(fs, level: Fact, compare: str | None) -> Fact | None:
+def _change(fs, level: Fact, compare: str | None, bare: bool = False) -> Fact | None:
+    """The one change of the level against the comparison (or, bare, against none named: a part's change in a
+    release that names the comparison once, for the whole)."""
     cands = [f for f in fs.in_sentences(level.sentence, level.sentence) if f.role == "change" and f.sign
-             and not f.paren and f.q.type == level.q.type and f.q.unit == level.q.unit and f.compare
-             and (f.subject == level.index or f.subject is None) and (compare is None or f.compare == compare)]
+             and not f.paren and f.q.type == level.q.type and f.q.unit == level.q.unit
+             and (f.subject == level.index or f.subject is None)
+             and (f.compare == compare if not bare else not f.compare and f.subject == level.index)]
     own = [f for f in cands if f.subject == level.index]
     cands = own or cands
     return cands[0] if len(cands) == 1 else None
@@ -55,9 +58,11 @@ def parts_change(ctx) -> list[Binding]:
         members = [fs.by_index.get(p.index) for p in parts]
         if whole is None or any(m is None or m.sentence == whole.sentence for m in members):
             continue  # parts in the whole's own sentence: its changes are not told apart
-        for compare in sorted({f.compare for f in fs.sentence_of(whole) if f.role == "change" and f.compare}):
-            wc = _change(fs, whole, compare)
+        for compare in sorted({f.compare for f in fs.sentence_of(whole) if f.role == "change"}):
+            wc = _change(fs, whole, compare, bare=not compare)
             pcs = [_change(fs, m, compare) for m in members]
+            if wc is not None and all(c is None for c in pcs):
+                pcs = [_change(fs, m, compare, bare=True) for m in members]
             if wc is None or any(c is None for c in pcs) or len({c.index for c in pcs + [wc]}) != len(pcs) + 1:
                 continue
             seen.add(total.index)
