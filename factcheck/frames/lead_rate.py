@@ -8,7 +8,7 @@ sentence or the next; the rate holds for them or is left unchecked.
 
 from __future__ import annotations
 
-from . import Binding, frame
+from . import Binding, bindings, frame
 from .common import describe, holds, same_dimension
 
 
@@ -29,9 +29,12 @@ def lead_rate(ctx) -> list[Binding]:
     lex = lexicon("en")
     fs = ctx.facts
     out: list[Binding] = []
+    restated = {b.slots["headline"].index for b in bindings(ctx, "restated") if "headline" in b.slots}
     for r in fs.facts:
         if r.role != "rate" or not r.sign or r.subject is not None or r.q.type != "percent":
             continue
+        if r.index in restated:
+            continue  # a headline the body restates: checked there
         fam = _family(lex, r.measure)
         if fam is None:
             continue

@@ -48,14 +48,17 @@ def _change_named(ctx, a, b) -> bool:
 def repeated(ctx) -> list[Binding]:
     if ctx.doc.language != "en":
         return []
+    from .restated import _headline
+
     fs = ctx.facts
     out: list[Binding] = []
     taken: set[int] = set()
+    head = _headline(ctx)  # a headline's figures are the restated frame's
     for b in fs.facts:
         if b.role not in _ROLES or not _distinct(b.q) or not b.q.value:
             continue
         for a in reversed(fs.in_sentences(b.sentence - 3, b.sentence - 1)):
-            if a.index in taken or a.q.type != b.q.type or not same_dimension(a.q, b.q):
+            if a.index in taken or a.sentence == head or a.q.type != b.q.type or not same_dimension(a.q, b.q):
                 continue
             if a.role != b.role and not _change_named(ctx, a, b):
                 continue
