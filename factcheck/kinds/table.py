@@ -19,7 +19,7 @@ from . import Candidate, Kind, register
 from ..model import Quantity
 
 _ROW = re.compile(r"^[ \t]*(?P<label>[^\W\d][^\n]*?)[ \t]+(?P<nums>[-+(]?[$€£]?\d[^\n]*?)[ \t]*$")
-_NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$|^[-\d\s]*\d{1,3}:\d\d[-\d:\s]*$")  # or with a time played (35:10)
+_NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$|^[-+()$€£\d.,\s]*\d[ \t]+\d[\d.,]*%$|^[-\d\s]*\d{1,3}:\d\d[-\d:\s]*$")  # or with a time played (35:10)
 _PLAYED = re.compile(r"(?<![\d:])\d{1,3}:\d\d(?![\d:])")
 
 
@@ -128,10 +128,11 @@ class Table(Kind):
         diff = _words(p, "difference_headers")
         head_lines = [h for h in header.split("\n") if h.strip()]
         last = head_lines[-1] if head_lines else ""
-        if p.get("labour"):
-            yield from self._labour(rule, rows)
         if p.get("total_labels"):
             yield from self._totals(rule, rows, header)
+        rows = _one_unit(rows)
+        if p.get("labour"):
+            yield from self._labour(rule, rows)
         if diff and diff.search(last) and not _RATE_HEAD.search(last):
             rows3 = [(label, qs) for label, qs in rows if len(qs) == 3]
             # Columns may run newer first: read the table the way most of its rows fit.
@@ -305,6 +306,8 @@ class Table(Kind):
                 continue
             if any(len(pq) != len(qs) for _, pq in parts):
                 continue
+            if any(pq[col].unit != tq.unit for _, pq in parts for col, tq in enumerate(qs)):
+                continue  # the columns do not line up (a count where the total has a share)
             if _RATE_HEAD.search(header) and not any(q.value == 100 for q in qs):
                 continue
             cands = []
@@ -341,8 +344,15 @@ def _row_figures(quantities, s: int, e: int, text: str = "", at: int = 0):
     qs = [q for q in quantities if s <= q.start and q.end <= e]
     played = [(at + m.start(), at + m.end()) for m in _PLAYED.finditer(text)] if text else []
     qs = [q for q in qs if not any(a <= q.start and q.end <= b for a, b in played)]
-    if not qs or any(q.type not in ("amount", "number") or q.furniture for q in qs):
+    if not qs or any(q.type not in ("amount", "number", "percent") or q.furniture for q in qs):
         return None
-    if len({q.unit for q in qs}) > 1:
-        return None
+    units = {q.unit for q in qs}
+    if len(units) > 1 and not (len(units) == 2 and "%" in units and all(q.type != "percent" or q.unit == "%"
+                                                                            for q in qs)):
+        return None  # a count and its share (3,962 15.7%) may share a row; other units may not
     return qs
+
+
+def _one_unit(rows):
+    """The rows whose figures are all in one unit (the checks that read columns as one quantity)."""
+    return [(label, qs) for label, qs in rows if len({q.unit for q in qs}) == 1 and qs[0].unit != "%"]
