@@ -186,3 +186,12 @@ def test_vote_pairs_joined_by_which_is_and_of_the_total():
                      "made-of") == ["consistent"]
     assert _verdicts("She received 8,240 of the total 15,630 votes cast for 57.7 percent of the county.",
                      "made-of") == ["discrepancy"]
+
+
+def test_from_a_named_level_is_the_prior():
+    fs = _facts("Median pay was $41,200 in 2024, a decrease of 1.9% from the 2023 median of $42,000.")
+    assert fs["$42,000"].role == "prior"
+    assert _verdicts("Median pay was $41,200 in 2024, a decrease of 1.9% from the 2023 median of $42,000.") == \
+        ["consistent"]
+    assert "discrepancy" in _verdicts("Median pay was $41,200 in 2024, a decrease of 4.9% from the 2023 median of "
+                                      "$42,000.")

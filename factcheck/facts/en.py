@@ -62,6 +62,12 @@ _PERIOD = re.compile(
     rf"|(?P<full>\bfull[- ]year\b|\bthe (?:whole|full) year\b|\bfor the year\b)"
     rf"|(?P<mon>\b(?:in|during|for|of) (?P<monn>{_MONTH_RE})(?!\s*\d{{1,2}}\b))",
     re.I)
+# 'from' a level named by what it is (the 2019 median of, its peak of, last year's total of): the compared level
+_FROM_NAMED = re.compile(r"\b(?:down|up|fell|rose|declined|increased|decreased|dropped|climbed|slipped|decrease|"
+                         r"increase|decline|rise|fall|drop)?[\w\s.%,-]{0,30}?\bfrom\s+(?:the|its|their|a|an|last\s+year['’]s)\s+"
+                         r"(?:(?:19|20)\d\d(?:-\d\d)?\s+|previous\s+|prior\s+|all-time\s+|record\s+)?"
+                         r"(?:median|average|mean|peak|high|low|record|level|total|figure|estimate|rate|amount)\s+"
+                         r"(?:of|at)\s*\Z", re.I)
 _REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
                    r"after inflation|at constant prices|constant[- ]price|in constant|like[- ]for[- ]like|real)\b", re.I)
 # how a figure is stated, not what it measures (on a seasonally adjusted basis, in real terms, at an annual rate)
@@ -423,6 +429,8 @@ class EnReader:
             return "count", 0, "count"  # the two hospitals, its three divisions: how many things, not an amount
         if typ in ("percent", "amount") and re.search(r"\bthan\s+(?:the|its|their|a)\s+[\w\s'’-]{0,40}?\s+(?:of|at)\s*\Z", local, re.I):
             return "prior", 0, "than"
+        if typ in ("percent", "amount") and _FROM_NAMED.search(local):
+            return "prior", 0, "from"  # a decrease of 2.9% from the 2019 median of $69,560; from its peak of
         if self.prior_end.search(local) and typ == "percent" and (self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
             mm = self.up_noun_after.match(tail) or self.down_noun_after.match(tail)
             return "rate", (1 if self.up_noun_after.match(tail) else -1), mm.group("cue").lower()  # compared with a 0.3% slide in
