@@ -601,6 +601,10 @@ class EnReader:
         scope = self._scope_of(subject, True) or scope
         content = self._content(subject, scope)
         if content and not self._agent(content, subject, scope):
+            if verb and verb.lower() in self.light_verbs and re.search(r"\bof\s*\Z", local):
+                obj = self._content(pred, scope)
+                if obj:  # the euro area recorded a surplus of …: the area's surplus
+                    return " ".join((content + obj)[-6:]), scope
             return " ".join(content[-6:]), scope
         if verb:
             words = self._content(pred, scope)
