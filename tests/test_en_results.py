@@ -195,3 +195,13 @@ def test_from_a_named_level_is_the_prior():
         ["consistent"]
     assert "discrepancy" in _verdicts("Median pay was $41,200 in 2024, a decrease of 4.9% from the 2023 median of "
                                       "$42,000.")
+
+
+def test_goods_and_services_is_one_whole():
+    fs = _facts("May exports of $151.2 billion and imports of $190.0 billion resulted in a goods and services deficit "
+                "of $38.8 billion.")
+    assert fs["$38.8 billion"].key.startswith("good service")
+    text = ("The goods and services deficit was $38.8 billion in May. May exports of $151.2 billion and imports of "
+            "$190.0 billion resulted in a goods and services deficit of $38.8 billion.")
+    fs = [f for f in check_text(text, language="en").findings if "derived" in f.rule]
+    assert [f.verdict for f in fs] == ["consistent"] and fs[0].quantities[-1].start > 60  # the body's figure

@@ -186,6 +186,10 @@ class EnReader:
                                       r"|(?:its|their)\s+(?:(?:19|20)\d\d\s+)?(?:level|size|value|total)(?:\s+(?:in|of)\s+(?:19|20)\d\d)?"
                                       r"|(?:the\s+)?(?:level|figure|total)\s+(?:in|of|for)\s+(?:19|20)\d\d"
                                       r"|(?:that|those)\s+of\s+[^,;.]{1,40})", re.U)
+        # two parts of a known partition joined by 'and' name one whole (goods and services, men and women)
+        pairs = [p.parts for p in lex.partitions if len(p.parts) == 2 and all("|" not in w for w in p.parts)]
+        self.pair_and = re.compile(r"\b(?:" + "|".join(rf"{re.escape(a)}s?\s+and\s+{re.escape(b)}s?" for a, b in pairs)
+                                   + r")\b", re.I) if pairs else re.compile(r"(?!)")
         self.reporting = re.compile(rf"\b(?:{W('reporting')})\b(?:\s+(?:that|on|in\s+a\s+statement))?", re.I)
         self.non_additive = re.compile(rf"\b(?:{W('non_additive')})\b", re.I)
         self.per_after = re.compile(r"\A\s*(?:a|an|per|each|/)\s*(?:share|head|person|capita|day|week|month|year|hour|"
@@ -579,6 +583,7 @@ class EnReader:
         z = re.sub(r"\([^()]*\)", " ", z)
         z = re.sub(r",\s+(?:the|a|an|its|their)\s+[^,{0}]{{1,40}},".format(_PH), " ", z)  # Exports to the US, the largest market,
         if after_figure:
+            z = self.pair_and.sub(lambda m: re.sub(r"\s+and\s+", " ", m.group()), z)  # goods and services: one name
             z = re.split(r"[,;:]|\band\b", z)[-1]  # the words before belong to the figure before
         z = PLACEHOLDER.sub(" ", z)
         cm = self._cue_at(f, z)

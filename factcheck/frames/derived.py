@@ -68,6 +68,10 @@ def _pair(fs, d, spec, lex, vocab: set[str]) -> tuple[Fact, Fact] | None:
                     return a, b
         return None
     own = set(tokens(d.key.replace(spec.name, " ", 1)))
+    for p in lex.partitions:  # goods and services together name the whole, not a part
+        parts = [set(tokens(w)) for w in p.parts if "|" not in w]
+        if len(parts) >= 2 and all(t and t <= own for t in parts):
+            own -= set().union(*parts)
     required = own & vocab
     best, score = None, -1
     for ra, a in _sources(fs, d, spec.sources[0], lex):
@@ -215,8 +219,12 @@ def derived(ctx) -> list[Binding]:
             pair = _pair(ctx.facts, d, spec, lex, vocab[id(spec)])
             if pair is None or (pair[0].index, pair[1].index) in used:
                 continue  # one pair of sources makes one derived figure (not also the half-year's or the oil deficit)
-            used.add((pair[0].index, pair[1].index))
             a, b = pair
+            if wordy(d.key) and d.sentence not in (a.sentence, b.sentence) and any(
+                    f.index > d.index and f.role == d.role and f.q.value == d.q.value and f.q.unit == d.q.unit
+                    for f in ctx.facts.in_sentences(min(a.sentence, b.sentence), max(a.sentence, b.sentence))):
+                continue  # a lead restated beside its sources: the figure there is the one they make
+            used.add((a.index, b.index))
             out.append(Binding(slots={"a": a.q, "b": b.q, "derived": d.q},
                                how=f"{spec.name} = {spec.sources[0]} − {spec.sources[1]}: {describe(a)}, {describe(b)}",
                                tags={"derived"}, label=f"{spec.name}"))
