@@ -57,7 +57,7 @@ def _sources(fs, d: Fact, word: str, lex) -> list[tuple[str, Fact]]:
     return out
 
 
-def _pair(fs, d, spec, lex, vocab: set[str]) -> tuple[Fact, Fact] | None:
+def _pair(fs, d, spec, lex, vocab: set[str], split_cache: dict) -> tuple[Fact, Fact] | None:
     """The nearest two sources with the same qualifier (出口 and 进口; 一般公共预算收入 and 一般公共预算支出), a qualifier
     the derived figure carries too (the goods deficit from exports and imports of goods, not from all exports);
     of several, the one that shares most with it."""
@@ -85,16 +85,17 @@ def _pair(fs, d, spec, lex, vocab: set[str]) -> tuple[Fact, Fact] | None:
                 if len(q) > score:
                     best, score = (a, b), len(q)
     if best is None and " " not in spec.name:
-        best = _loose_pair(fs, d, spec, lex, own)
+        if id(spec) not in split_cache:
+            split_cache[id(spec)] = _breakdown_words(fs, spec, lex)
+        best = _loose_pair(fs, d, spec, lex, own, split_cache[id(spec)])
     return best
 
 
-def _loose_pair(fs, d: Fact, spec, lex, own: set[str]) -> tuple[Fact, Fact] | None:
+def _loose_pair(fs, d: Fact, spec, lex, own: set[str], split: set[str]) -> tuple[Fact, Fact] | None:
     """English sources are worded freely (euro area exports of goods to the rest of the world … imports from the
     rest of the world): a bare deficit or surplus takes the nearest exports and imports, stated within two
     sentences of each other, when they split the same way as the figure on the breakdowns the text uses (goods
     and services: only where both are named) and carry every word the figure adds (services, petroleum)."""
-    split = _breakdown_words(fs, spec, lex)
     want = own & split
     best, dist = None, None
     for ra, a in _sources(fs, d, spec.sources[0], lex):
@@ -200,6 +201,7 @@ def derived(ctx) -> list[Binding]:
     out: list[Binding] = []
     used: set[tuple[int, int]] = set()
     vocab: dict[int, set[str]] = {}
+    split_cache: dict[int, set[str]] = {}  # per spec, once per document (a scan of every figure)
     for d in facts:
         if d.role == "change" and not d.paren and wordy(d.key or d.measure or "x"):
             out.extend(_change_of(ctx, d, lex, used))
@@ -216,7 +218,7 @@ def derived(ctx) -> list[Binding]:
                 # carries, its sources must carry too
                 vocab[id(spec)] = {t for f in facts if f.role == "level" and f.key for w in spec.sources
                                    if w in f.key for t in tokens(f.key.replace(w, " ", 1))}
-            pair = _pair(ctx.facts, d, spec, lex, vocab[id(spec)])
+            pair = _pair(ctx.facts, d, spec, lex, vocab[id(spec)], split_cache)
             if pair is None or (pair[0].index, pair[1].index) in used:
                 continue  # one pair of sources makes one derived figure (not also the half-year's or the oil deficit)
             a, b = pair
