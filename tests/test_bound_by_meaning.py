@@ -21,11 +21,18 @@ TRADE = ("The Ruritanian trade deficit widened in March to $12.5 billion. March 
 
 def test_a_trade_release_binds_the_trade_deficit_to_all_exports_and_imports():
     found = _found(TRADE, "en")
-    assert found.count(("en.derived.difference", "consistent")) == 1  # the trade deficit, from all exports and imports
+    # the trade deficit from all exports and imports; the goods deficit from the goods flows given after it
+    assert found.count(("en.derived.difference", "consistent")) == 2
+    goods = [f for f in check_text(TRADE, language="en").findings
+             if f.rule == "en.derived.difference" and "$15.0 billion" in [q.text for q in f.quantities]]
+    assert sorted(q.text for q in goods[0].quantities) == ["$15.0 billion", "$22.0 billion", "$37.0 billion"]
     assert ("en.sum.complete", "consistent") in found  # exports = goods + services
     # the goods and petroleum deficits are never checked against all exports and imports
     assert "discrepancy" not in {v for _, v in found}
-    assert "discrepancy" not in _verdicts(TRADE.replace("$15.0 billion", "$18.0 billion"), "en")
+    wrong = [f for f in check_text(TRADE.replace("$15.0 billion", "$18.0 billion"), language="en").findings
+             if f.verdict == "discrepancy"]
+    assert [sorted(q.text for q in f.quantities) for f in wrong] == [["$18.0 billion", "$22.0 billion",
+                                                                        "$37.0 billion"]]  # against goods flows
 
 
 def test_a_wrong_trade_deficit_is_found():

@@ -38,7 +38,7 @@ _DATES = re.compile(
 # A code's leading digits (1A-15) are matched but not taken: the `code` group is what is skipped.
 _SKIP = re.compile(
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b"  # phone numbers
-    r"|(?<![A-Za-z0-9])\d*(?P<code>[A-Za-z][A-Za-z0-9]*+(?:-\d+)+[A-Za-z0-9-]*)"  # codes: A-15, USDL-25-0452, COVID-19
+    r"|(?<![A-Za-z0-9])\d*(?P<code>(?!(?:of|for|in)-\d)[A-Za-z][A-Za-z0-9]*+(?:-\d+)+[A-Za-z0-9-]*)"  # codes: A-15, USDL-25-0452, COVID-19 (not 37-of-84)
     r"|\b[A-Za-z]+\d[A-Za-z0-9]*"  # G20, B2B, mp3
     r"|(?<!\S)\S+@\S+|(?:https?://|www\.)\S+"  # addresses
     r"|\b\d+(?:\.\d+)+\.\d+\b"  # version-like 1.2.3
@@ -47,8 +47,9 @@ _SKIP = re.compile(
 _CURRENCY = {"US$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "HK$": "Hong Kong dollars",
              "A$": "Australian dollars", "AU$": "Australian dollars", "C$": "Canadian dollars",
              "CA$": "Canadian dollars", "NT$": "Taiwan dollars", "S$": "Singapore dollars", "NZ$": "New Zealand dollars",
-             "R$": "reais", "Rs": "rupees", "Rs.": "rupees"}
-_CUR_PREFIX = r"\b(?:US|HK|AU?|CA?|NT|NZ|S|R)\$|\bRs\.?\s?(?=\d)|\$|€|£|¥"
+             "R$": "reais", "Rs": "rupees", "Rs.": "rupees", "EUR": "euros", "USD": "dollars", "GBP": "pounds",
+             "JPY": "yen", "CNY": "yuan", "CHF": "francs"}
+_CUR_PREFIX = r"\b(?:US|HK|AU?|CA?|NT|NZ|S|R)\$|\bRs\.?\s?(?=\d)|\b(?:EUR|USD|GBP|JPY|CNY|CHF)\s?(?=\d)|\$|€|£|¥"
 # currencies and physical units written after the figure (966m rupees, 48,200 tonnes): the unit each names
 _UNIT_WORDS = {"dollars": "dollars", "euros": "euros", "pounds": "pounds", "yen": "yen", "yuan": "yuan",
                "renminbi": "yuan", "rupees": "rupees", "roubles": "roubles", "rubles": "roubles", "francs": "francs",
@@ -67,7 +68,7 @@ _WORDNUM = {w: i for i, w in enumerate(
     "seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6,
-           "mln": 1e6, "bn": 1e9, "tn": 1e12, "hundred thousand": 1e5}
+           "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "hundred thousand": 1e5}
 _FRACTION = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
 FRACTION_WIDTH = 0.05  # "a third" is used for anything from about 31.7% to 35%
@@ -75,7 +76,7 @@ FRACTION_WIDTH = 0.05  # "a third" is used for anything from about 31.7% to 35%
 _SMALL = "|".join(sorted(list(_WORDNUM) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}"
 # "63 000" groups thousands with a space, but not inside a run of figures ("2,385 628 793": three table cells)
-_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d,.] )\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d,.]|[ \t]\d)"
+_NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d,.] )\d{1,3}(?:[ \u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,.]|[ \t]\d)"
         r"|\d+(?:\.\d+)?|\.\d+")
 _UNIT = re.compile(
     r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b)"
@@ -91,7 +92,7 @@ _UNIT = re.compile(
     r"|(?P<dur>\s?(?:years?|months?|weeks?|days?|hours?|minutes?|quarters?|decades?)(?![-\w]))"
     r"|(?P<times>\s?times\b|-fold\b)"
     r"|(?P<ord>(?<=\d)(?:st|nd|rd|th)\b)")
-_SCALE = r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|tn)\b|\s(?:bn|tn|mn)\b)"
+_SCALE = r"(?P<scale>\s?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|mln|bn|bln|tn)\b|\s(?:bn|bln|mln|tn|mn)\b)"
 _TOKEN = re.compile(
     rf"(?P<frac>\b(?P<fnum>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)(?P<fsep>[- ])"
     rf"(?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"

@@ -62,10 +62,16 @@ _PERIOD = re.compile(
     rf"|(?P<full>\bfull[- ]year\b|\bthe (?:whole|full) year\b|\bfor the year\b)"
     rf"|(?P<mon>\b(?:in|during|for|of) (?P<monn>{_MONTH_RE})(?!\s*\d{{1,2}}\b))",
     re.I)
+# 'from' a level named by what it is (the 2019 median of, its peak of, last year's total of): the compared level
+_FROM_NAMED = re.compile(r"\b(?:down|up|fell|rose|declined|increased|decreased|dropped|climbed|slipped|decrease|"
+                         r"increase|decline|rise|fall|drop)?[\w\s.%,-]{0,30}?\bfrom\s+(?:the|its|their|a|an|last\s+year['’]s)\s+"
+                         r"(?:(?:19|20)\d\d(?:-\d\d)?\s+|previous\s+|prior\s+|all-time\s+|record\s+)?"
+                         r"(?:median|average|mean|peak|high|low|record|level|total|figure|estimate|rate|amount)\s+"
+                         r"(?:of|at)\s*\Z", re.I)
 _REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
                    r"after inflation|at constant prices|constant[- ]price|in constant|like[- ]for[- ]like|real)\b", re.I)
 # how a figure is stated, not what it measures (on a seasonally adjusted basis, in real terms, at an annual rate)
-_ADVERBIAL = re.compile(r"\b(?:on\s+an?\s+[\w\s-]{0,30}?basis|in\s+(?:real|nominal|cash|dollar|sterling|euro|"
+_ADVERBIAL = re.compile(r"\b(?:as\s+a\s+result|on\s+an?\s+[\w\s-]{0,30}?basis|in\s+(?:real|nominal|cash|dollar|sterling|euro|"
                         r"local[- ]currency|constant[- ]price)\s+terms|at\s+an?\s+(?:annual|annualised|annualized)\s+"
                         r"(?:rate|pace)|(?:seasonally|inflation)[- ]adjusted|after\s+adjusting\s+for\s+\w+)", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -180,6 +186,10 @@ class EnReader:
                                       r"|(?:its|their)\s+(?:(?:19|20)\d\d\s+)?(?:level|size|value|total)(?:\s+(?:in|of)\s+(?:19|20)\d\d)?"
                                       r"|(?:the\s+)?(?:level|figure|total)\s+(?:in|of|for)\s+(?:19|20)\d\d"
                                       r"|(?:that|those)\s+of\s+[^,;.]{1,40})", re.U)
+        # two parts of a known partition joined by 'and' name one whole (goods and services, men and women)
+        pairs = [p.parts for p in lex.partitions if len(p.parts) == 2 and all("|" not in w for w in p.parts)]
+        self.pair_and = re.compile(r"\b(?:" + "|".join(rf"{re.escape(a)}s?\s+and\s+{re.escape(b)}s?" for a, b in pairs)
+                                   + r")\b", re.I) if pairs else re.compile(r"(?!)")
         self.reporting = re.compile(rf"\b(?:{W('reporting')})\b(?:\s+(?:that|on|in\s+a\s+statement))?", re.I)
         self.non_additive = re.compile(rf"\b(?:{W('non_additive')})\b", re.I)
         self.per_after = re.compile(r"\A\s*(?:a|an|per|each|/)\s*(?:share|head|person|capita|day|week|month|year|hour|"
@@ -258,6 +268,7 @@ class EnReader:
         self._shared_nouns(facts)
         self._group(facts)
         self._across(facts)
+        self._change_rates(facts)
         by_index = {f.index: f for f in facts}
         sentences = [(m.to_orig[a], m.to_orig[b] if b < len(m.to_orig) else len(doc.norm))
                      for a, b in zip(sent_starts, sent_starts[1:] + [len(t)])]
@@ -352,6 +363,11 @@ class EnReader:
             f.period = Period(year if year is not None else period.year, span or ("Y" if year else period.span))
         else:
             f.period = period
+        if "compared-paren" in f.cues:
+            pm = re.search(r"\bcompared\s+(?:with|to)\s+([^()]{1,40}?)\s*\(\s*\Z", local)
+            py, pspan = parse_period(pm.group(1)) if pm else (None, "")
+            if py is not None:  # compared with July 2017 (€185.8bn): the bracket's figure is July 2017's
+                f.period, f.period_explicit = Period(py, pspan or f.period.span), True
         self._date(f, q, p)
         cm = None
         for cm in self.compare.finditer(local + " " + tail_period):
@@ -417,6 +433,8 @@ class EnReader:
             return "count", 0, "count"  # the two hospitals, its three divisions: how many things, not an amount
         if typ in ("percent", "amount") and re.search(r"\bthan\s+(?:the|its|their|a)\s+[\w\s'’-]{0,40}?\s+(?:of|at)\s*\Z", local, re.I):
             return "prior", 0, "than"
+        if typ in ("percent", "amount") and _FROM_NAMED.search(local):
+            return "prior", 0, "from"  # a decrease of 2.9% from the 2019 median of $69,560; from its peak of
         if self.prior_end.search(local) and typ == "percent" and (self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
             mm = self.up_noun_after.match(tail) or self.down_noun_after.match(tail)
             return "rate", (1 if self.up_noun_after.match(tail) else -1), mm.group("cue").lower()  # compared with a 0.3% slide in
@@ -534,6 +552,19 @@ class EnReader:
                 if words:  # $238 billion of revenue; 48,200 tonnes of copper: the noun after 'of' names it
                     f.cues.append("of-noun")
                     return " ".join(words), self._scope_of(local)
+        if f.q.type == "amount" and f.role == "level" and re.search(r"\b(?:a|an)\s+(?:euros?\s+|dollars?\s+|pounds?\s+)?\Z", local, re.I):
+            am = re.match(r"\A[\s-]+(?P<m>[a-z][\w-]*(?:\s+(?!of\b|in\b|on\b|for\b|with\b|to\b|from\b|at\b|and\b|by\b)"
+                          r"[a-z][\w-]*){0,2})", tail)
+            if am and am.group("m").split()[0].lower() not in self.cue_words | self.stop:
+                words = self._tail_words(" " + am.group("m"))
+                if words:  # the euro area recorded a €23.6 billion surplus: the noun the figure qualifies names
+                    #         it, after whose it is (the subject: the euro area's, not the EU's)
+                    before, scope = self._measure_before(f, local, tail, cue, after_figure)
+                    if "measure-after" in f.cues:  # nothing before names it: the noun alone
+                        f.cues.remove("measure-after")
+                        before = ""
+                    f.cues.append("attributive")
+                    return " ".join(before.split()[-4:] + words), scope or self._scope_of(local)
         return self._measure_before(f, local, tail, cue, after_figure)
 
     def _measure_before(self, f: Fact, local: str, tail: str, cue: str, after_figure: bool) -> tuple[str, str]:
@@ -552,6 +583,7 @@ class EnReader:
         z = re.sub(r"\([^()]*\)", " ", z)
         z = re.sub(r",\s+(?:the|a|an|its|their)\s+[^,{0}]{{1,40}},".format(_PH), " ", z)  # Exports to the US, the largest market,
         if after_figure:
+            z = self.pair_and.sub(lambda m: re.sub(r"\s+and\s+", " ", m.group()), z)  # goods and services: one name
             z = re.split(r"[,;:]|\band\b", z)[-1]  # the words before belong to the figure before
         z = PLACEHOLDER.sub(" ", z)
         cm = self._cue_at(f, z)
@@ -574,6 +606,10 @@ class EnReader:
         scope = self._scope_of(subject, True) or scope
         content = self._content(subject, scope)
         if content and not self._agent(content, subject, scope):
+            if verb and verb.lower() in self.light_verbs and re.search(r"\bof\s*\Z", local):
+                obj = self._content(pred, scope)
+                if obj:  # the euro area recorded a surplus of …: the area's surplus
+                    return " ".join((content + obj)[-6:]), scope
             return " ".join(content[-6:]), scope
         if verb:
             words = self._content(pred, scope)
@@ -720,6 +756,21 @@ class EnReader:
         for g in groups:
             self._link_group(g)
         self._pronoun_subjects(groups)
+
+    def _change_rates(self, facts: list[Fact]) -> None:
+        """'Revenues were $342 billion (or 10 percent) higher', 'rose by $372 billion (or 7 percent)': a percentage
+        in brackets with 'or' right after a change is that change's rate, whatever the words after it."""
+        for a, b in zip(facts, facts[1:]):
+            if a.role != "change" or not a.sign or b.q.type != "percent" or b.role not in ("share", "level", "other"):
+                continue
+            if a.sentence != b.sentence or b.subject is not None or b.base:
+                continue
+            between = self.t[self.qpos[a.index] + 1:self.qpos[b.index]]
+            if not re.fullmatch(r"\s*\(\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
+                continue
+            b.role, b.sign, b.subject, b.paren = "rate", a.sign, a.subject, False
+            b.measure, b.key = a.measure, a.key
+            b.cues.append("rate-of-change")
 
     def _shared_nouns(self, facts: list[Fact]) -> None:
         """'with 1,300 and 900 trucks': the noun after the last figure of a pair counts the first one too."""

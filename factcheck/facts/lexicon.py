@@ -54,8 +54,10 @@ class Ratio(Record):
     __pydantic_config__ = _FORBID
     name: str
     num: str
-    den: str
+    den: str = ""
     scale: float = 1.0
+    rest: str = field(default="", description="Instead of den: what the denominator adds to num (the unemployment "
+                      "rate = unemployed / (unemployed + employed)); several words joined by |.")
 
 
 @dataclass

@@ -18,6 +18,7 @@ import re
 
 from ..facts.model import Fact
 from . import Binding, frame
+from .change_rate import change_rate
 from .common import describe, measure_match, same_dimension, window
 
 LOOK_BACK = 12  # sentences
@@ -240,6 +241,7 @@ def growth(ctx) -> list[Binding]:
             if b is not None and b.certain:
                 out.append(Binding(slots={"level": level.q, "prior": b.slots["prior"]}, how=b.how,
                                    tags={"direction", "up" if level.sign > 0 else "down"}))
+    out.extend(change_rate(ctx))  # a change with its rate in brackets and no level bound (English)
     return out
 
 

@@ -70,6 +70,9 @@ def ratio(ctx) -> list[Binding]:
                                    how=f"term {term.q.text} of the structure is {part.text}'s share of {whole.text}"))
             break
     for spec in lex.spec.ratios:
+        if spec.rest:
+            out.extend(_of_sum(ctx, facts, spec))
+            continue
         for r in facts:
             if spec.name not in r.measure or r.role not in ("level", "share") or "(" in r.measure or "（" in r.measure:
                 continue  # 性别比(以女性为100): a figure inside brackets defines the scale, it is not the ratio
@@ -89,4 +92,29 @@ def ratio(ctx) -> list[Binding]:
                 continue  # 出生人口性别比 is not the ratio of all men to all women
             out.append(Binding(slots={"num": n.q, "den": d.q, "ratio": r.q}, tags={"named", f"x{spec.scale:g}"},
                                how=f"{spec.name} = {spec.num} / {spec.den}: {describe(n)}, {describe(d)}"))
+    return out
+
+
+def _of_sum(ctx, facts: list[Fact], spec) -> list[Binding]:
+    """A rate the lexicon defines as a part over itself and the rest (the unemployment rate: the unemployed over
+    the unemployed and the employed), from the nearest level of each before it. Certain within three sentences;
+    further back, a reading only."""
+    out = []
+    rest = [w for w in spec.rest.lower().split("|") if w]
+    for r in facts:
+        if r.q.type != "percent" or r.role not in ("level", "share") or spec.name not in r.measure.lower():
+            continue
+        near = [f for f in window(facts, r.sentence - 8, r.sentence) if f.index < r.index and f.role == "level"
+                and f.q.type == "amount" and not f.paren and not (f.period_explicit and r.period_explicit
+                                                                   and f.period != r.period)]
+        # the whole of each, named by the word alone: not 'unemployed women' nor 'working part-time'
+        num = [f for f in near if f.measure.lower().strip() == spec.num]
+        oth = [f for f in near if f.measure.lower().strip() in rest]
+        if not num or not oth or not same_dimension(num[-1].q, oth[-1].q):
+            continue
+        n, o = num[-1], oth[-1]
+        far = r.sentence - min(n.sentence, o.sentence) > 3
+        out.append(Binding(slots={"num": n.q, "rest": o.q, "ratio": r.q}, tags={"named-rest"}, certain=not far,
+                           reading="the nearest figures before it" if far else "",
+                           how=f"{spec.name} = {spec.num} / ({spec.num} + {spec.rest}): {describe(n)}, {describe(o)}"))
     return out

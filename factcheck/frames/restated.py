@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..facts.model import Fact
 from . import Binding, frame
-from .common import describe, measure_match, named_match, same_dimension, wordy
+from .common import describe, measure_match, named_match, same_dimension, tokens, wordy
 
 _ROLES = ("level", "rate", "share", "change", "cagr", "points")
 
@@ -34,9 +34,15 @@ def _headline(ctx) -> int | None:
         return None
     s, e = fs.sentences[0]
     line = ctx.doc.norm[s:e].strip()
-    if 4 <= len(line) <= 60 and not line.endswith(("。", "!", "?", ".", "！", "？")) and "\n" in ctx.doc.norm[s:e + 1]:
+    longest = 110 if wordy(line) else 60  # English words are longer than Chinese characters
+    if 4 <= len(line) <= longest and not line.endswith(("。", "!", "?", ".", "！", "？")) and "\n" in ctx.doc.norm[s:e + 1]:
         return 0
     return None
+
+
+def _same_figure(facts: list[Fact], h: Fact, head: int, last: int) -> list[Fact]:
+    return [b for b in facts if head < b.sentence <= last and b.q.type == h.q.type and not b.paren
+            and same_dimension(b.q, h.q) and b.q.value == h.q.value and b.q.digits == h.q.digits]
 
 
 @frame("restated")
@@ -44,11 +50,15 @@ def restated(ctx) -> list[Binding]:
     facts = ctx.facts.facts
     out: list[Binding] = []
     head = _headline(ctx)
+    en = ctx.doc.language == "en"  # (English scopes are names, compared as written; Chinese ones are not)
     if head is not None:
         for h in [f for f in facts if f.sentence == head and f.role in _ROLES]:
-            # the same figure again in the opening sentences: the body states what the headline sums up
-            same = [b for b in facts if head < b.sentence <= head + 3 and b.q.type == h.q.type and not b.paren
-                    and same_dimension(b.q, h.q) and b.q.value == h.q.value and b.q.digits == h.q.digits]
+            # the same figure again in the opening sentences (in English, else once anywhere in the body): the
+            # body states what the headline sums up
+            same = _same_figure(facts, h, head, head + 3)
+            if not same and en:
+                far = _same_figure(facts, h, head, len(ctx.facts.sentences))
+                same = far if len(far) == 1 else []
             if len(same) == 1 and h.q.value and (h.q.unit or h.q.type != "amount" or h.q.value >= 20):
                 out.append(Binding(slots={"body": same[0].q, "headline": h.q},
                                    how=f"the headline's {h.q.text} is stated again in the body", tags={"headline"}))
@@ -57,13 +67,21 @@ def restated(ctx) -> list[Binding]:
                 continue
             if h.q.type == "amount" and not h.q.unit:
                 continue  # a bare count in a headline (Guantanamo four) names a group more often than a figure
-            scored = sorted(((_same(h, b, True), b) for b in facts if b.sentence > head and b.role in _ROLES),
+            if any(o is not h and o.sentence == head and o.role == h.role and o.q.value != h.q.value
+                   and (_same(h, o, True) >= 0.6 or wordy(h.key) and set(tokens(h.key)) & set(tokens(o.key)))
+                   for o in facts):
+                continue  # two figures of one measure in the headline (one area's surplus, another's): which body
+                #           figure each restates is for their scopes to say, not for the measure
+            scored = sorted(((_same(h, b, True), b) for b in facts if b.sentence > head and b.role in _ROLES
+                             and not (en and h.scope and b.scope and h.scope != b.scope)),  # another firm's
                             key=lambda t: (-t[0], t[1].index))
             if not scored or scored[0][0] < 0.6:
                 continue
             if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1].q.value != scored[0][1].q.value:
                 continue  # two body figures read alike: which one the headline restates is open
             b = scored[0][1]
+            if en and not h.scope and any(o.scope and o.scope != b.scope and sc >= 0.6 for sc, o in scored[1:]):
+                continue  # a round-up: the headline names no body, and bodies of several read alike
             out.append(Binding(slots={"body": b.q, "headline": h.q},
                                how=f"the headline restates {describe(b)}", tags={"headline"}))
     seen = set()

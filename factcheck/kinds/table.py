@@ -12,13 +12,15 @@ The header is the block of short lines right above the first row. Language-neutr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from . import Candidate, Kind, register
 from ..model import Quantity
 
 _ROW = re.compile(r"^[ \t]*(?P<label>[^\W\d][^\n]*?)[ \t]+(?P<nums>[-+(]?[$€£]?\d[^\n]*?)[ \t]*$")
-_NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$")
+_NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$|^[-+()$€£\d.,\s]*\d[ \t]+\d[\d.,]*%$|^[-\d\s]*\d{1,3}:\d\d[-\d:\s]*$")  # or with a time played (35:10)
+_PLAYED = re.compile(r"(?<![\d:])\d{1,3}:\d\d(?![\d:])")
 
 
 _RATE_HEAD = re.compile(r"(?i)percent|per cent|%|\bpct\b|\brate\b|\bratio\b")
@@ -42,10 +44,16 @@ class Table(Kind):
 
     def validate(self, rule) -> None:
         if not (rule.params.get("difference_headers") or rule.params.get("receipts") or rule.params.get("labour")
-                or rule.params.get("total_labels")):
+                or rule.params.get("total_labels") or rule.params.get("total_marks") or rule.params.get("inline_totals")):
             raise ValueError("kind table needs params difference_headers or receipts/outlays/balance")
 
     def candidates(self, ctx, rule) -> Iterator[Candidate]:
+        if rule.params.get("total_marks"):
+            yield from self._marked_totals(ctx, rule)
+            return
+        if rule.params.get("inline_totals"):
+            yield from self._inline_totals(ctx, rule)
+            return
         norm = ctx.doc.norm
         lines = []  # (start, end, text)
         for m in re.finditer(r"[^\n]*", norm):
@@ -86,7 +94,7 @@ class Table(Kind):
         if len(label) > 40 or not re.search(r"[^\W\d]{3}", label):
             return None
         ns = s + m.start("nums")
-        qs = _row_figures(quantities, ns, e)
+        qs = _row_figures(quantities, ns, e, text, s)
         return (label, qs) if qs else None
 
     @staticmethod
@@ -98,7 +106,7 @@ class Table(Kind):
         s, e, text = nums_line
         if not text.strip() or not _NUMS_ONLY.match(text):
             return None
-        qs = _row_figures(quantities, s, e)
+        qs = _row_figures(quantities, s, e, text, s)
         return (label, qs) if qs else None
 
     @staticmethod
@@ -120,10 +128,11 @@ class Table(Kind):
         diff = _words(p, "difference_headers")
         head_lines = [h for h in header.split("\n") if h.strip()]
         last = head_lines[-1] if head_lines else ""
-        if p.get("labour"):
-            yield from self._labour(rule, rows)
         if p.get("total_labels"):
             yield from self._totals(rule, rows, header)
+        rows = _one_unit(rows)
+        if p.get("labour"):
+            yield from self._labour(rule, rows)
         if diff and diff.search(last) and not _RATE_HEAD.search(last):
             rows3 = [(label, qs) for label, qs in rows if len(qs) == 3]
             # Columns may run newer first: read the table the way most of its rows fit.
@@ -152,6 +161,97 @@ class Table(Kind):
             yield Candidate(rule=rule, slots={"r": rq, "o": oq, "s": bq}, relation=rel, stated="s",
                             start=rq.start, end=bq.end, roles={"r": "receipts", "o": "outlays", "s": "stated"},
                             notes=[f"column {col + 1}: {note}"])
+
+    def _marked_totals(self, ctx, rule) -> Iterator[Candidate]:
+        """A row whose last figure stands after a mark that sets a total apart (Rivertown 21 18 25 30 — 94: a line
+        score): the figures before the mark add up to it. One row a line, or one cell a line between | marks (a
+        table copied from a web page)."""
+        marks = "|".join(re.escape(m) for m in rule.params["total_marks"])
+        norm = ctx.doc.norm
+        row = re.compile(rf"(?m)^[ \t|]*(?P<label>[^\W\d][^\d\n|]{{1,40}}?)[ \t]*(?P<nums>(?:(?:\n?[ \t|]*)\d{{1,4}}[ \t]*){{2,}})"
+                         rf"(?:\n?[ \t|]*)(?:{marks})(?:\n?[ \t|]*)(?P<total>\d{{1,5}})[ \t|]*$")
+        yield from self._total_column(ctx, rule)
+        for m in row.finditer(norm):
+            if re.search(r"\n[ \t]*[^|\s]", m.group()) :
+                continue  # cells on several lines only when each line is a cell (| marks)
+            parts = _row_figures(ctx.quantities, m.start("nums"), m.end("nums"))
+            total = _row_figures(ctx.quantities, m.start("total"), m.end("total"))
+            if not parts or not total or len(parts) < 2 or len(total) != 1:
+                continue
+            if any(q.decimals != 0 or q.unit for q in parts + total):
+                continue
+            label = m.group("label").strip(" |\t")
+            # whole counts (points, goals): exact, not rounded
+            parts = [replace(q, lo=q.value, hi=q.value) for q in parts]
+            total = [replace(q, lo=q.value, hi=q.value) for q in total]
+            yield Candidate(rule=rule, slots={"parts": parts, "total": total[0]}, relation="sum(parts) = total",
+                            stated="total", start=parts[0].start, end=total[0].end,
+                            roles={"parts": "part", "total": "stated"}, label="Row total",
+                            notes=[f"row '{label}': the figure after the mark is the sum of the {len(parts)} "
+                                   "before it (whole counts, exact)"])
+
+    def _total_column(self, ctx, rule) -> Iterator[Candidate]:
+        """A table with | between cells whose last column is headed as a total (FINAL, Total): in each row under
+        it the last figure is the sum of the row's other figures. Only rows of as many cells as the header, all
+        whole counts."""
+        heads = {w.lower() for w in rule.params.get("total_columns", [])}
+        if not heads:
+            return
+        norm = ctx.doc.norm
+        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", norm)]
+        k = 0
+        while k < len(lines):
+            at, text = lines[k]
+            cells = [c.strip() for c in text.strip().strip("|").split("|")]
+            k += 1
+            if len(cells) < 4 or cells[-1].lower() not in heads:
+                continue
+            while k < len(lines) and re.fullmatch(r"[\s|:-]+", lines[k][1]):
+                k += 1  # the rule under a header
+            while k < len(lines) and "|" in lines[k][1]:
+                at2, row = lines[k]
+                rcells = [c.strip() for c in row.strip().strip("|").split("|")]
+                k += 1
+                if len(rcells) != len(cells) or not all(re.fullmatch(r"\d{1,4}", c) for c in rcells[1:]):
+                    continue
+                qs = _row_figures(ctx.quantities, at2 + len(row) - len(row.lstrip()) + len(rcells[0]), at2 + len(row))
+                if not qs or len(qs) != len(rcells) - 1 or any(q.decimals != 0 or q.unit for q in qs):
+                    continue
+                qs = [replace(q, lo=q.value, hi=q.value) for q in qs]
+                yield Candidate(rule=rule, slots={"parts": qs[:-1], "total": qs[-1]}, relation="sum(parts) = total",
+                                stated="total", start=qs[0].start, end=qs[-1].end,
+                                roles={"parts": "part", "total": "stated"}, label="Row total",
+                                notes=[f"row '{rcells[0]}': the column headed '{cells[-1]}' is the sum of the row's "
+                                       "other figures (whole counts, exact)"])
+
+    def _inline_totals(self, ctx, rule) -> Iterator[Candidate]:
+        """Rows written one after another in a paragraph, a comma between them, then the total row (Ortega 9-15
+        4-5 24, Lund 5-11 2-2 13, Barre 4-9 0-0 10. Totals 18-35 6-7 47.): column by column, the rows add up to the
+        total. Every row must give as many figures as the total row, and the figures are whole counts."""
+        labels = "|".join(re.escape(w) for w in rule.params["inline_totals"])
+        norm = ctx.doc.norm
+        item = r"[^\W\d][^\d,.;:\n]{0,30}?\.?[ \t]+(?:\d{1,3}(?:-\d{1,3})?[ \t]+){1,6}\d{1,3}"
+        para = re.compile(rf"(?P<rows>{item}(?:,[ \t]*{item})+)\.?[ \t]*(?:{labels})[ \t]+"
+                          rf"(?P<total>(?:\d{{1,3}}(?:-\d{{1,3}})?[ \t]+){{1,6}}\d{{1,3}})\b")
+        one = re.compile(rf"(?P<label>[^\W\d][^\d,.;:\n]{{0,30}}?\.?)[ \t]+(?P<nums>(?:\d{{1,3}}(?:-\d{{1,3}})?[ \t]+){{1,6}}\d{{1,3}})")
+        for m in para.finditer(norm):
+            total = _row_figures(ctx.quantities, m.start("total"), m.end("total"))
+            rows = []
+            for r in one.finditer(m.group("rows")):
+                a = m.start("rows") + r.start("nums")
+                rows.append(_row_figures(ctx.quantities, a, a + len(r.group("nums"))))
+            if not total or len(rows) < 2 or any(not r or len(r) != len(total) for r in rows):
+                continue
+            if any(q.decimals != 0 or q.unit for r in rows + [total] for q in r):
+                continue
+            for col, tq in enumerate(total):
+                parts = [replace(r[col], lo=r[col].value, hi=r[col].value) for r in rows]
+                tq = replace(tq, lo=tq.value, hi=tq.value)
+                yield Candidate(rule=rule, slots={"parts": parts, "total": tq}, relation="sum(parts) = total",
+                                stated="total", start=parts[0].start, end=tq.end,
+                                roles={"parts": "part", "total": "stated"}, label="Table total",
+                                notes=[f"column {col + 1}: the total row is the sum of the {len(rows)} rows before "
+                                       "it (whole counts, exact)"])
 
     def _labour(self, rule, rows) -> Iterator[Candidate]:
         """Labour-force tables (household survey style): per column, labour force = employed + unemployed,
@@ -206,6 +306,8 @@ class Table(Kind):
                 continue
             if any(len(pq) != len(qs) for _, pq in parts):
                 continue
+            if any(pq[col].unit != tq.unit for _, pq in parts for col, tq in enumerate(qs)):
+                continue  # the columns do not line up (a count where the total has a share)
             if _RATE_HEAD.search(header) and not any(q.value == 100 for q in qs):
                 continue
             cands = []
@@ -235,11 +337,22 @@ def _norm_label(label: str) -> str:
     return re.sub(r"[\s,:]+", " ", label).strip().lower()
 
 
-def _row_figures(quantities, s: int, e: int):
-    """The figures of one table row between s and e: plain amounts of one unit, none in page furniture."""
+def _row_figures(quantities, s: int, e: int, text: str = "", at: int = 0):
+    """The figures of one table row between s and e: plain amounts of one unit, none in page furniture. A time
+    played (35:10, 240:00) in the row's text (starting at offset at) is no amount: left out of every row alike, so
+    the columns still line up."""
     qs = [q for q in quantities if s <= q.start and q.end <= e]
-    if not qs or any(q.type not in ("amount", "number") or q.furniture for q in qs):
+    played = [(at + m.start(), at + m.end()) for m in _PLAYED.finditer(text)] if text else []
+    qs = [q for q in qs if not any(a <= q.start and q.end <= b for a, b in played)]
+    if not qs or any(q.type not in ("amount", "number", "percent") or q.furniture for q in qs):
         return None
-    if len({q.unit for q in qs}) > 1:
-        return None
+    units = {q.unit for q in qs}
+    if len(units) > 1 and not (len(units) == 2 and "%" in units and all(q.type != "percent" or q.unit == "%"
+                                                                            for q in qs)):
+        return None  # a count and its share (3,962 15.7%) may share a row; other units may not
     return qs
+
+
+def _one_unit(rows):
+    """The rows whose figures are all in one unit (the checks that read columns as one quantity)."""
+    return [(label, qs) for label, qs in rows if len({q.unit for q in qs}) == 1 and qs[0].unit != "%"]

@@ -116,6 +116,16 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+_SENTENCE_WORDS = re.compile(r"[A-Za-z][\w'’,.%$-]*")
+
+
+def _bullet_sentence(body: str) -> bool:
+    """A bullet point of a release written as an English sentence (• Births fell by 2.1% to 613,936 in the year.),
+    not a linked headline: a dozen words or more, ending as a sentence ends."""
+    return (body[-1] in ".!?\"”" and len(_SENTENCE_WORDS.findall(body)) >= 12
+            and not any("\u4e00" <= c <= "\u9fff" for c in body))
+
+
 def _furniture(norm: str, starts: list[int]) -> list[tuple[int, int]]:
     """Ranges of scraped page furniture: breadcrumbs, bylines, link lists, rankings, share counters."""
     ranges: list[tuple[int, int]] = []
@@ -131,7 +141,8 @@ def _furniture(norm: str, starts: list[int]) -> list[tuple[int, int]]:
             in_block = True
         elif prose:
             in_block = False
-        furn = (in_block or _BREADCRUMB.search(line) is not None or _BULLET.match(line) is not None
+        bullet = _BULLET.match(line) is not None and not _bullet_sentence(body)
+        furn = (in_block or _BREADCRUMB.search(line) is not None or bullet
                 or _RANKED.match(line) is not None or _TIMESTAMP.match(line) is not None
                 or (len(body) < 80 and _META.search(body) is not None))
         if furn:
