@@ -305,3 +305,15 @@ def test_an_average_per_household_binds_to_the_total_named_before_it():
     text = "全县共有家庭户10000户，家庭户人口为29000人，平均每个家庭户的人口为2.90人。"
     assert ("zh.product.average", "consistent") in _found(text)
     assert ("zh.product.average", "discrepancy") in _found(text.replace("2.90人", "3.20人"))
+
+
+def test_a_breakdown_inside_an_item_of_a_semicolon_list_ends_at_the_next_semicolon():
+    text = ("全年粮食产量50.0万吨，增长1.0%；油料产量10.0万吨，增长2.0%，其中：油菜籽产量8.0万吨，增长3.0%；"
+            "蔬菜产量40.0万吨，增长4.0%。")
+    assert "discrepancy" not in _verdicts(text)
+
+
+def test_a_whole_said_respectively_with_another_measure_is_no_certain_whole():
+    text = ("上半年全国汽车产销分别完成1500.0万辆和1510.0万辆。其中，乘用车产销分别完成1300.0万辆和1305.0万辆；"
+            "商用车产销分别完成200.0万辆和205.0万辆。")
+    assert "discrepancy" not in _verdicts(text)

@@ -289,10 +289,16 @@ def parts(ctx) -> list[Binding]:
             continue
         members: list[Fact] = []
         nested_from = None
+        # a whole that is itself an item of a list separated by semicolons (…增长8.6%；财政收入38.74亿元，其中…；
+        # 社会消费品零售总额…): the next semicolon closes its breakdown
+        s_start = ctx.facts.sentences[whole.sentence][0]
+        item_of_list = bool(re.search(r"[;；]", norm[s_start:whole.q.start]))
         for f in block:
             if nested_from is not None and f.clause == nested_from:
                 continue
             gap_start = members[-1].q.end if members else whole.q.end
+            if item_of_list and members and re.search(r"[;；]", norm[gap_start:f.q.start]):
+                break
             if members and lex.marker("breakdown").search(norm[gap_start:f.q.start]):
                 nested_from = f.clause  # a breakdown of the part before: skip its clause
                 continue
@@ -372,6 +378,12 @@ def parts(ctx) -> list[Binding]:
             how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
                                certain=bool(why)))
+    for b in out:
+        if "total" in b.slots and _in_pair(ctx, b.slots["total"]):
+            # 产销分别完成1562.1万辆和1565.3万辆，其中乘用车产销分别完成…: each part's pair holds one figure of the
+            # whole's measure and one of the other; which one is the part is for the pairing to say, not the order
+            b.certain = False
+            b.how += "; the whole is one of a pair said respectively (分别), so only agreement is reported"
     out.extend(_total_after(ctx, lex, facts))
     out.extend(_further(ctx, lex, facts, {b.slots["total"].index for b in out}))
     out.extend(_respectively(ctx, facts, lex))
@@ -467,6 +479,18 @@ def _opened(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
         out.append(Binding(slots={"parts": [g.q for g in members], "total": wholes[0].q}, tags={"complete"},
                            how=f"the sentence opens with its whole ('{m.group('name')}中') and lists {why}"))
     return out
+
+
+def _in_pair(ctx, q) -> bool:
+    """Is the figure one of two or more joined by 和/、 after 分别 in its clause (分别完成1562.1万辆和1565.3万辆)?"""
+    norm = ctx.doc.norm
+    s_start = ctx.facts.sentences[ctx.facts.by_index[q.index].sentence][0] if q.index in ctx.facts.by_index else 0
+    clause = re.split(r"[,，;；:：]", norm[s_start:q.start])[-1]
+    if "分别" not in clause and "respectively" not in norm[q.end:q.end + 40]:
+        return False
+    before = norm[max(s_start, q.start - 3):q.start]
+    after = norm[q.end:q.end + 3]
+    return bool(re.search(r"(?:和|、|与|及|and)\s*\Z", before) or re.match(r"\s*(?:和|、|与|及|and)", after))
 
 
 def _named_partition(ctx, lex, facts: list[Fact], taken: set[int], listed: set | None = None) -> list[Binding]:
