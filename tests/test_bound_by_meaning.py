@@ -317,3 +317,31 @@ def test_a_whole_said_respectively_with_another_measure_is_no_certain_whole():
     text = ("上半年全国汽车产销分别完成1500.0万辆和1510.0万辆。其中，乘用车产销分别完成1300.0万辆和1305.0万辆；"
             "商用车产销分别完成200.0万辆和205.0万辆。")
     assert "discrepancy" not in _verdicts(text)
+
+
+# -- false alarms met on held-out text, as sentences of our own ----------------------------------------------------
+
+def test_a_forecast_and_a_period_named_by_the_comparison_bind_nothing_else():
+    text = ("For the quarter ended March 31, Acme reported quarterly revenue of $12.40 billion, marking a six percent "
+            "increase from the prior year period which was $11.70 billion. Operating income was $4.10 billion, up 12 "
+            "percent from the prior year period. Analysts expected earnings of 58 cents a share and revenue of "
+            "$12.10 billion.")
+    assert "discrepancy" not in _verdicts(text, "en")
+
+
+def test_a_fee_beside_a_price_that_rises_from_one_figure_to_another_is_no_direction_claim():
+    text = ("Officials also recommend a 5% increase and a $1 emergency fee in the waste services, rising from $21.88 "
+            "in FY 2024-25 to $23.97 this upcoming year.")
+    assert "discrepancy" not in _verdicts(text, "en")
+
+
+def test_a_rate_of_the_population_is_no_growth_of_its_share():
+    text = ("The population of the region grew by 8% from 2010 to 2020, resulting in 62% of residents living in "
+            "cities in 2020, compared to 60% in 2010.")
+    assert "discrepancy" not in _verdicts(text, "en")
+
+
+def test_rates_in_brackets_and_a_phrase_naming_two_parts_make_no_shares_list():
+    text = ("Enrolment at public two-year colleges rose sharply (2.4%), while public and private four-year colleges "
+            "grew less (0.5% for both).")
+    assert "discrepancy" not in _verdicts(text, "en")

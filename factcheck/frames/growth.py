@@ -168,6 +168,9 @@ def growth(ctx) -> list[Binding]:
             prior = None
         for r in rates:
             p, how, certain = _stated_with(priors, r) if priors else prior, how_prior, True
+            if level.q.type == "percent" and (r.clause != level.clause and (p is None or r.clause != p.clause)
+                                              or (level.role == "share" and r.own_measure)):
+                certain = False  # the population grew by 9%, resulting in 86% of it in cities: another measure's rate
             if p is not None and not same_dimension(p.q, level.q):
                 p = None
             if p is not None and not _compatible(r, level, p):
@@ -226,8 +229,12 @@ def growth(ctx) -> list[Binding]:
                 for d in points:
                     out.append(Binding(slots={"level": level.q, "prior": prior.q, "points": d.q}, how=how_prior,
                                        tags={_tag(d)}))
-            if level.sign and not (rates or changes or cagrs or points):
-                # 住宅供应量从64.91万平方米减少到21.25万平方米: the direction the text gives must hold
+            to_after = [g for g in ctx.facts.sentence_of(prior) if g.index > prior.index and g is not level
+                        and same_dimension(g.q, prior.q) and ("to" in g.cues or re.search(
+                            r"(?:\bto|到|至)\s*\Z", ctx.doc.norm[prior.q.end:g.q.start][-60:]))]
+            if level.sign and not (rates or changes or cagrs or points) and not to_after:
+                # 住宅供应量从64.91万平方米减少到21.25万平方米: the direction the text gives must hold (not when another
+                # figure is the one the prior runs to: "a $1 fee …, rising from $21.88 … to $23.97")
                 out.append(Binding(slots={"level": level.q, "prior": prior.q}, how=how_prior,
                                    tags={"direction", "up" if level.sign > 0 else "down"}))
         elif rates and not changes:
@@ -275,9 +282,15 @@ def _series(ctx, facts: list[Fact], level: Fact, r: Fact) -> Binding | None:
     # certain when the comparison names the earlier level, or both are dated and the measure reads the same (or is
     # carried on in the same sentence: 1月…为13533元，到8月则为18502元)
     certain = named or (timed and (score >= 0.8 or (f.sentence == level.sentence and not level.own_measure)))
+    if named and level.own_measure and f.own_measure and score < 0.5 and _GENERIC_PERIOD.search(r.compare):
+        certain = False  # 'the prior year period' names revenue's earlier level too: not operating income's
     how = (f"earlier level {describe(f)}" + (f", named by '{r.compare}'" if named else ", the same measure at an earlier time"))
     return Binding(slots={"level": level.q, "prior": f.q, "rate": r.q}, how=how, certain=certain,
                    tags={_tag(r)} | ({"times"} if r.q.type == "multiple" else set()))
+
+
+# a comparison that names only a period, which every measure of the text has (not 最高时, a state of one measure)
+_GENERIC_PERIOD = re.compile(r"year|quarter|month|period|week|同期|上年|去年|上月|上季|前年|上周", re.I)
 
 
 def _names(ctx, f: Fact, compare: str) -> bool:

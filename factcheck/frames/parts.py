@@ -60,10 +60,11 @@ def _partition(lex, parts: list[Fact], whole: Fact | None = None):
         ok = True
         for f in parts:
             name = f.measure or f.scope
-            hit = [w for w in p.parts if holds(name, w) and w not in used]
+            named = [w for w in p.parts if holds(name, w)]
             # the longest word that names it (第一产业 rather than 一), and never a word inside its partner (出口/进出口)
-            hit = [w for w in hit if not any(w != v and w in v and holds(name, v) for v in p.parts)]
-            if len(hit) != 1:
+            named = [w for w in named if not any(w != v and w in v and holds(name, v) for v in p.parts)]
+            hit = [w for w in named if w not in used]
+            if len(hit) != 1 or len(named) != 1:  # 'public and private nonprofit' names two parts: it is neither
                 ok = False
                 break
             used.add(hit[0])

@@ -7,6 +7,8 @@ restated only with the same measure, scope and explicit period, the same role an
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, measure_match, named_match, same_dimension, tokens, wordy
@@ -43,6 +45,17 @@ def _headline(ctx) -> int | None:
 def _same_figure(facts: list[Fact], h: Fact, head: int, last: int) -> list[Fact]:
     return [b for b in facts if head < b.sentence <= last and b.q.type == h.q.type and not b.paren
             and same_dimension(b.q, h.q) and b.q.value == h.q.value and b.q.digits == h.q.digits]
+
+
+_FORECAST = re.compile(r"\b(?:expect(?:s|ed|ing)?|forecasts?|forecast(?:ed|ing)|estimat(?:e|es|ed|ing)|project(?:s|ed|ing)|"
+                       r"predict(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|consensus|targets?)\b|预计|预期|预测|计划|目标|估计",
+                       re.I)
+
+
+def _forecast(ctx, f: Fact) -> bool:
+    """Is the figure said as an expectation (analysts expected, 预计) in its sentence, before it?"""
+    start = ctx.facts.sentences[f.sentence][0]
+    return bool(_FORECAST.search(ctx.doc.norm, start, f.q.start))
 
 
 @frame("restated")
@@ -86,13 +99,18 @@ def restated(ctx) -> list[Binding]:
                                how=f"the headline restates {describe(b)}", tags={"headline"}))
     seen = set()
     for i, a in enumerate(facts):
+        if en:
+            break  # English measures read too loosely for this (segment revenues, forecasts): see 'repeated' 
         if a.role not in ("level",) or not a.period_explicit or len(a.key) < 4 or not a.q.unit:
             continue
         if a.period.year is None or (a.period.year >= 9000 and a.period.span not in ("", "Y")):
             continue  # a period the text names (2009年8月, 今年), not a bare month or day
+        if not a.own_measure or "measure-after" in a.cues or _forecast(ctx, a):
+            continue  # a measure read from the words after the figure (… to 10.7% in the euro area) names no fact
         for b in facts[i + 1:]:
-            if b.sentence == a.sentence or b.role != a.role:
-                continue
+            if (b.sentence == a.sentence or b.role != a.role or not b.own_measure or "measure-after" in b.cues
+                    or _forecast(ctx, b)):
+                continue  # (analysts expected revenue of $17.18 billion: a forecast, not the figure restated)
             if b.period != a.period or (a.scope or "") != (b.scope or "") or a.key != b.key:
                 continue
             if not same_dimension(a.q, b.q) or (a.index, b.index) in seen:

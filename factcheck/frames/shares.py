@@ -16,10 +16,12 @@ from . import Binding, frame
 from .parts import _partition
 
 
-def _members(facts: list[Fact]) -> list[Fact]:
+def _members(facts: list[Fact], norm: str = "") -> list[Fact]:
     """The percentages of one sentence that may be shares of one whole."""
     out = []
     for f in facts:
+        if norm and norm[max(0, f.q.start - 2):f.q.start].rstrip().endswith(("(", "（")):
+            continue  # rose significantly (2.6%): an aside in brackets, not a share of the list
         if f.q.type != "percent" or f.paren:
             continue
         if f.role not in ("share", "level") or f.subject is not None or f.base_q is not None:
@@ -49,7 +51,7 @@ def shares(ctx) -> list[Binding]:
         if f.q.type == "percent":
             by_sentence.setdefault(f.sentence, []).append(f)
     for s in sorted(by_sentence):
-        ms = _members(by_sentence[s])
+        ms = _members(by_sentence[s], norm)
         if len(ms) < 2:
             continue
         bases = {ctx.facts.key_of(f.base)[1] for f in ms if f.base}
