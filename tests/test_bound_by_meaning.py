@@ -345,3 +345,13 @@ def test_rates_in_brackets_and_a_phrase_naming_two_parts_make_no_shares_list():
     text = ("Enrolment at public two-year colleges rose sharply (2.4%), while public and private four-year colleges "
             "grew less (0.5% for both).")
     assert "discrepancy" not in _verdicts(text, "en")
+
+
+def test_character_references_and_model_numbers_are_no_figures_restated():
+    from factcheck.read import make_document
+    from factcheck.extract import extract
+
+    text = "The communiqu&#233; was signed. The summit's communiqu&#233; followed. Boeing 777 jets flew; the 777 order."
+    qs = [q.text for q in extract(make_document(text, path="x.txt", encoding="utf-8"))]
+    assert "233" not in qs
+    assert not any(f.rule == "en.same-fact.repeated" for f in check_text(text, language="en").findings)

@@ -185,11 +185,15 @@ def _word_value(s: str) -> int | None:
     return total + cur
 
 
+_CHAR_REF = re.compile(r"&#(?:\d{1,7}|[xX][0-9a-fA-F]{1,6});")
+
+
 @register("en")
 def extract_en(doc: Document) -> list[Quantity]:
     norm = doc.norm
     out: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    # character references left by a scraper (communiqu&#233;, &#8217;) are letters, not figures
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _CHAR_REF.finditer(norm)] if "&#" in norm else []
 
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)

@@ -18,7 +18,8 @@ _ROLES = ("level", "change", "rate", "share", "prior", "points")
 
 
 def _distinct(q) -> bool:
-    return bool(q.unit) or q.decimals > 0 or abs(q.value) >= 100
+    # a bare number under 1,000 is as often a model, a code or a name (Boeing 777, &#233;) as a figure
+    return bool(q.unit) or q.decimals > 0 or abs(q.value) >= 1000 or q.scale != 1.0
 
 
 # a forecast, an estimate or a target of a figure is another fact, whatever its value
