@@ -52,39 +52,42 @@ class Item:
 
 
 class Items:
-    """The run's articles in input order, held compactly: their paths in one block of bytes (with offsets), their
-    roots by number, the rare problems by place. An archive's 20,000 Item objects and path strings would stay in
-    the parent, and every forked worker would inherit them; an Item is made when a worker's chunk needs it."""
+    """The run's articles in input order, held compactly: the file names in one block of bytes (with offsets), the
+    folder and root of each by number, the rare problems by place. An archive's 20,000 Item objects and path strings
+    would stay in the parent, and every forked worker would inherit them; an Item is made when a chunk needs it."""
 
     def __init__(self, entries: Iterable[tuple[str, str, str | None]] = ()) -> None:
         blob = bytearray()
-        self.ends = array("Q")
-        self.root_of = array("L")
-        self.roots: list[str] = []
+        ends = array("Q")
+        self.group = array("I")  # each article's (folder, root) as a number into self.groups
+        self.groups: list[tuple[str, str]] = []
         self.problems: dict[int, str] = {}
         self.shared: set[int] = set()  # parent_baseline: the parent applies the baseline to these
-        numbers: dict[str, int] = {}
+        numbers: dict[tuple[str, str], int] = {}
         for k, (path, root, problem) in enumerate(entries):
-            blob += path.encode("utf-8", "surrogatepass")  # any str, undecodable names too, comes back the same
-            self.ends.append(len(blob))
-            if root not in numbers:
-                numbers[root] = len(self.roots)
-                self.roots.append(root)
-            self.root_of.append(numbers[root])
+            folder, sep, name = path.rpartition("/")
+            blob += (sep + name).encode("utf-8", "surrogatepass")  # any str (undecodable names too) comes back
+            ends.append(len(blob))
+            if (folder, root) not in numbers:
+                numbers[folder, root] = len(self.groups)
+                self.groups.append((folder, root))
+            self.group.append(numbers[folder, root])
             if problem is not None:
                 self.problems[k] = problem
         self.blob = bytes(blob)
+        self.ends = array("I", ends) if len(blob) < 2 ** 32 else ends
 
     def __len__(self) -> int:
         return len(self.ends)
 
     def path(self, k: int) -> str:
-        return self.blob[self.ends[k - 1] if k else 0:self.ends[k]].decode("utf-8", "surrogatepass")
+        name = self.blob[self.ends[k - 1] if k else 0:self.ends[k]].decode("utf-8", "surrogatepass")
+        return self.groups[self.group[k]][0] + name
 
     def __getitem__(self, k: int) -> Item:
         if not 0 <= k < len(self):
             raise IndexError(k)
-        return Item(k, self.path(k), self.roots[self.root_of[k]], self.problems.get(k), k in self.shared)
+        return Item(k, self.path(k), self.groups[self.group[k]][1], self.problems.get(k), k in self.shared)
 
     def __iter__(self) -> Iterator[Item]:
         return (self[k] for k in range(len(self)))
