@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import time
+from array import array
 from collections import Counter, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -47,6 +49,123 @@ class Item:
     root: str = ""
     problem: str | None = None
     parent_baseline: bool = False  # the parent applies the baseline: other files of the run share this file name
+
+
+class Items:
+    """The run's articles in input order, held compactly: the file names in one block of bytes (with offsets), the
+    folder and root of each by number, the rare problems by place. An archive's 20,000 Item objects and path strings
+    would stay in the parent, and every forked worker would inherit them; an Item is made when a chunk needs it."""
+
+    def __init__(self, entries: Iterable[tuple[str, str, str | None]] = ()) -> None:
+        blob = bytearray()
+        ends = array("Q")
+        self.group = array("I")  # each article's (folder, root) as a number into self.groups
+        self.groups: list[tuple[str, str]] = []
+        self.problems: dict[int, str] = {}
+        self.shared: set[int] = set()  # parent_baseline: the parent applies the baseline to these
+        numbers: dict[tuple[str, str], int] = {}
+        for k, (path, root, problem) in enumerate(entries):
+            folder, sep, name = path.rpartition("/")
+            blob += (sep + name).encode("utf-8", "surrogatepass")  # any str (undecodable names too) comes back
+            ends.append(len(blob))
+            if (folder, root) not in numbers:
+                numbers[folder, root] = len(self.groups)
+                self.groups.append((folder, root))
+            self.group.append(numbers[folder, root])
+            if problem is not None:
+                self.problems[k] = problem
+        self.blob = bytes(blob)
+        self.ends = array("I", ends) if len(blob) < 2 ** 32 else ends
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def path(self, k: int) -> str:
+        name = self.blob[self.ends[k - 1] if k else 0:self.ends[k]].decode("utf-8", "surrogatepass")
+        return self.groups[self.group[k]][0] + name
+
+    def __getitem__(self, k: int) -> Item:
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return Item(k, self.path(k), self.groups[self.group[k]][1], self.problems.get(k), k in self.shared)
+
+    def __iter__(self) -> Iterator[Item]:
+        return (self[k] for k in range(len(self)))
+
+    def paths(self) -> Iterator[str]:
+        return (self.path(k) for k in range(len(self)))
+
+    def checkable(self) -> Iterator[str]:
+        """The paths of the articles that could be listed."""
+        return (self.path(k) for k in range(len(self)) if k not in self.problems)
+
+
+class Shown(Sequence):
+    """The articles' paths as a report shows them (a name that is not UTF-8 escaped), made when asked for."""
+
+    def __init__(self, items: Items) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        path = self.items.path(k)
+        return clean(path) if has_undecodable_name(path) else path
+
+
+def list_items(paths: list[Path], repo_root: Path | None) -> Items:
+    """The run's articles (api.collect_inputs), with the files that could not even be listed (names not UTF-8,
+    loops) in their place. A folder is walked in a forked child that sends back only the compact Items: the Path
+    objects of an archive's listing would otherwise leave megabytes of heap in the parent that every worker
+    inherits."""
+    import pickle
+
+    if not any(os.path.isdir(p) for p in paths) or not hasattr(os, "fork"):
+        return _listed(paths, repo_root)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns, whatever happens
+        code = 0
+        try:
+            os.close(r)
+            try:
+                got: Any = _listed(paths, repo_root)
+            except BaseException as e:  # raised again in the parent
+                got = e
+            with os.fdopen(w, "wb") as fh:
+                pickle.dump(got, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(w)
+    try:
+        with os.fdopen(r, "rb") as fh:
+            got = pickle.load(fh)
+    except (EOFError, pickle.UnpicklingError):
+        got = None
+    finally:
+        os.waitpid(pid, 0)
+    if got is None:  # the child died (out of memory?): list here instead
+        return _listed(paths, repo_root)
+    if isinstance(got, BaseException):
+        raise got
+    return got
+
+
+def _listed(paths: list[Path], repo_root: Path | None) -> Items:
+    from .api import collect_inputs
+
+    inputs, problems = collect_inputs(paths, repo_root)
+    roots: dict[Path, str] = {}
+    order = sorted([(i.order, str(i.path), roots.setdefault(i.root, str(i.root)), None) for i in inputs] +
+                   [(n, name, "", problem) for n, name, problem in problems])
+    return Items((path, root, problem) for _, path, root, problem in order)
 
 
 @dataclass
@@ -192,7 +311,7 @@ class Outcome:
     unused: list[str] = field(default_factory=list)  # unused suppressions (only when asked for)
 
 
-def run(items: list[Item], job: Job, output, jobs: int | None, progress: bool, warn_unused: bool,
+def run(items: Items, job: Job, output, jobs: int | None, progress: bool, warn_unused: bool,
         file_warnings: bool) -> Outcome:
     """Check every article and write the report through `output` (stream.Output)."""
     n = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
@@ -201,9 +320,8 @@ def run(items: list[Item], job: Job, output, jobs: int | None, progress: bool, w
     if job.baseline is not None:
         from .baseline import file_name
 
-        names = Counter(file_name(i.path) for i in items)
-        for i in items:
-            i.parent_baseline = names[file_name(i.path)] > 1
+        names = Counter(file_name(p) for p in items.paths())
+        items.shared = {k for k, p in enumerate(items.paths()) if names[file_name(p)] > 1}
         left = {name: Counter(job.baseline.get(name, ())) for name, k in names.items() if k > 1}
     if n > 1:
         job.checker.warm()  # before forking: every worker inherits rules, kinds and imported modules
@@ -230,7 +348,7 @@ def run(items: list[Item], job: Job, output, jobs: int | None, progress: bool, w
             if warn_unused:
                 out.unused += res.unused
             if file_warnings and res.warnings:
-                path = items[res.index].path
+                path = items.path(res.index)
                 shown = clean(path)
                 out.warnings += [f"{shown}: {w}" for w in res.warnings]
             if bar:

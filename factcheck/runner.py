@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, Iterable
 
 from . import __version__
 from .display import clean
@@ -71,7 +72,6 @@ STDIN = "-"
 
 
 def _execute(o: RunOptions) -> int:
-    from .api import collect_inputs
     from .config import discovery_root, load_config, output_root
     from .report import get_renderer
 
@@ -145,33 +145,21 @@ def _execute(o: RunOptions) -> int:
     if from_stdin:
         return _run_stdin(o, checker, cfg, renderer, fmt, output, output_from_config, warnings, baseline, fail_on,
                           to_stdout)
-    # Plain strings from here on: an archive's list of Path objects would be copied into every worker.
-    inputs, problems = collect_inputs(paths, stop)
-    if not inputs and not problems:
+    items = batch.list_items(paths, stop)
+    if not len(items):
         raise FactcheckError(f"{' '.join(clean(p) for p in paths)}: every article here is ignored by .gitignore")
-    # the files that could not even be listed (names not UTF-8, loops) keep their place in the order
-    roots: dict[Path, str] = {}  # one string per root folder, shared by its articles
-    order = sorted([(i.order, str(i.path), roots.setdefault(i.root, str(i.root)), None) for i in inputs] +
-                   [(n, name, "", problem) for n, name, problem in problems])
-    del inputs, problems
-    items = [batch.Item(k, path, root, problem) for k, (_, path, root, problem) in enumerate(order)]
-    del order
     configs: dict[str, object] = {}  # select/ignore/severity come from the config nearest each article
-    for it in items:
-        if it.problem is None:
-            folder = os.path.dirname(it.path)
-            if folder not in configs:
-                configs[folder] = load_config(Path(it.path), overrides, stop)
-                warn(configs[folder])
+    for path in items.checkable():
+        folder = os.path.dirname(path)
+        if folder not in configs:
+            configs[folder] = load_config(Path(path), overrides, stop)
+            warn(configs[folder])
     progress = len(items) > 1 and sys.stderr.isatty() and fmt != "github"
     meta = Report(version=__version__, generated=_now(), warnings=warnings)
-    shown = [clean(i.path) if batch.has_undecodable_name(i.path) else i.path for i in items]
     config_files = [Path(c.path) for c in configs.values() if getattr(c, "path", None)]
-    out = Output(fmt, renderer, meta, output, shown,
-                 _protect_for([i.path for i in items if i.problem is None], rule_paths, o.baseline, cfg,
-                              config_files),
+    out = Output(fmt, renderer, meta, output, batch.Shown(items),
+                 _protect_for(items.checkable, rule_paths, o.baseline, cfg, config_files),
                  output_from_config, output_root())
-    del shown
     job = batch.Job(checker=checker, stream=out.stream, configs={_key(k): v for k, v in configs.items()},
                     baseline=baseline)
     res = batch.run(items, job, out, o.jobs, progress, o.warn_unused_ignores,
@@ -212,7 +200,7 @@ def _run_stdin(o: RunOptions, checker, cfg, renderer, fmt, output, output_from_c
             res.warnings = [f"{clean(fr.path)}: {w}" for w in fr.warnings]
     meta = Report(version=__version__, generated=_now(), warnings=warnings)
     out = Output(fmt, renderer, meta, output, ["<stdin>"],
-                 _protect_for([], [Path(r) for r in checker.rule_paths], o.baseline, cfg, []),
+                 _protect_for(list, [Path(r) for r in checker.rule_paths], o.baseline, cfg, []),
                  output_from_config, output_root())
     if not out.stream.keep_quantities:
         fr.quantities = []
@@ -282,9 +270,10 @@ def _check_stdin(checker, rule_paths: list[Path]) -> tuple[FileReport | None, st
         return None, str(e)
 
 
-def _protect_for(files: list[str], rule_paths: list[Path], baseline: Path | None, cfg, configs: list[Path] = ()):
+def _protect_for(files: Callable[[], Iterable[str]], rule_paths: list[Path], baseline: Path | None, cfg,
+                 configs: list[Path] = ()):
     """A function from the folders a report is written into to what this run reads there, as absolute and as real
-    paths: no report may be written over any of it. Only the articles in those folders are kept (an archive's
+    paths: no report may be written over any of it (files(): the run's articles). Only the articles in those folders are kept (an archive's
     list would be copied into every worker); a folder's real path is found once."""
     from .article_rules import sidecar as rules_sidecar
     from .engine.rules import rule_files
@@ -299,7 +288,7 @@ def _protect_for(files: list[str], rule_paths: list[Path], baseline: Path | None
             out.add(Path(os.path.abspath(p)))
             out.add(Path(os.path.realpath(p)))
 
-        for f in files:
+        for f in files():
             folder = os.path.dirname(f) or "."
             if folder not in real_dirs:
                 real_dirs[folder] = os.path.realpath(folder)

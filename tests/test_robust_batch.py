@@ -120,3 +120,31 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     r = cli("run", "--format", "json", "--output", str(tmp_path / "out.json"), str(tmp_path))
     assert r.stderr.strip().splitlines() == [f"factcheck: wrote {tmp_path / 'out.json'}"]
     assert os.path.getsize(tmp_path / "out.json") > 0
+
+
+def test_the_compact_list_of_articles_gives_back_every_path_root_and_problem():
+    from factcheck.batch import Items, Shown
+
+    entries = [("a.txt", "/r", None), ("/r/sub/b.txt", "/r", None), ("/r/sub/c\udcff.txt", "/r", None),
+               ("/r/locked", "", "/r/locked: cannot list this folder (Permission denied)"),
+               ("/r/sub/d.md", "/other", None), ("/r/sub/é.txt", "/r", None)]
+    items = Items(entries)
+    assert len(items) == len(entries)
+    assert [(i.index, i.path, i.root, i.problem) for i in items] == [(k, *e) for k, e in enumerate(entries)]
+    assert list(items.checkable()) == ["a.txt", "/r/sub/b.txt", "/r/sub/c\udcff.txt", "/r/sub/d.md", "/r/sub/é.txt"]
+    assert list(Shown(items))[2] != entries[2][0] and "\udcff" not in list(Shown(items))[2]
+    items.shared = {4}
+    assert [i.parent_baseline for i in items] == [False, False, False, False, True, False]
+
+
+def test_a_folder_listed_in_a_child_process_gives_the_same_articles(tmp_path):
+    from factcheck import batch
+
+    make_batch(tmp_path, 7)
+    (tmp_path / "one.txt").write_text(SENTENCES[0], encoding="utf-8")
+    forked = batch.list_items([tmp_path, tmp_path / "one.txt"], None)
+    here = batch._listed([tmp_path, tmp_path / "one.txt"], None)
+    assert [(i.path, i.root) for i in forked] == [(i.path, i.root) for i in here]
+    assert len(forked) == 8 + 1 and forked[8].path == str(tmp_path / "one.txt")
+    with pytest.raises(Exception, match="no such file"):
+        batch.list_items([tmp_path, tmp_path / "missing.txt"], None)
