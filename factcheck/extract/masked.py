@@ -28,7 +28,8 @@ class Masked:
 
 # A reading aid some pages print after a character (增長(zhǎng), 國(guó)): pinyin in brackets. It is no word of the
 # sentence, so the masked text leaves it out (增长47.2% reads as a rate again); offsets still map back exactly.
-_RUBY = re.compile(r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)")
+PINYIN = r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)"  # (zhǎng): toned letters
+_RUBY = re.compile(r"(?<=[\u3400-\u9fff])" + PINYIN)
 
 
 def mask(norm: str, quantities: list[Quantity]) -> Masked:

@@ -12,6 +12,7 @@ import re
 from ..model import Quantity
 from ..read import Document
 from . import as_quantities, register
+from .masked import PINYIN
 from .numbers import UNIT_FACTOR, APPROX, LOWER, NEAR, UPPER, arabic, cn_numeral, cn_place, interval_for, trailing_zeros
 
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
@@ -40,7 +41,7 @@ _UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
 _TOKEN = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>{_CN_NUM}))"
     rf"|(?P<ar>{_AR_NUM})(?:[ \u00a0\u3000](?=万|亿|{_UNIT_RE}))?(?P<scale>万亿|千亿|百亿|十亿|千万|百万|十万|万|亿)?"
-    rf"(?:\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,7}}\))?"  # 萬(wàn)人次: a reading aid
+    rf"(?:{PINYIN})?"  # 萬(wàn)人次: a reading aid
     rf"(?P<more>多|余|有余)?(?P<unit>{_UNIT_RE})?(?P<post>有余|余|多|以上|以下|左右|上下|之多)?"
     rf"|(?P<cn>{_CN_NUM})(?P<cmore>多|余|有余)?(?P<cunit>{_UNIT_RE})(?P<cpost>有余|余|多|以上|以下|左右|上下)?"
 )

@@ -22,11 +22,6 @@ def _distinct(q) -> bool:
     return bool(q.unit) or q.decimals > 0 or abs(q.value) >= 1000 or q.scale != 1.0
 
 
-# a forecast, an estimate or a target of a figure is another fact, whatever its value
-_EXPECTED = re.compile(r"\b(?:expect\w*|forecast\w*|estimat\w*|analysts?|consensus|project\w*|predict\w*|target\w*|"
-                       r"budget\w*|plan\w*|guidance|outlook)\b", re.I)
-
-
 def _clause(ctx, f) -> str:
     s, e = ctx.facts.sentences[f.sentence]
     return ctx.doc.norm[s:e]
@@ -51,7 +46,10 @@ def repeated(ctx) -> list[Binding]:
         return []
     from .restated import _headline
 
+    from ..facts.lexicon import lexicon
+
     fs = ctx.facts
+    expected = lexicon(ctx.doc.language).marker("forecast")  # a forecast or target of a figure is another fact
     out: list[Binding] = []
     taken: set[int] = set()
     head = _headline(ctx)  # a headline's figures are the restated frame's
@@ -70,7 +68,7 @@ def repeated(ctx) -> list[Binding]:
                 continue  # exports of services and imports of services: both rose $0.1 billion
             if a.sign and b.sign and a.sign != b.sign:
                 continue
-            if bool(_EXPECTED.search(_clause(ctx, a))) != bool(_EXPECTED.search(_clause(ctx, b))):
+            if bool(expected.search(_clause(ctx, a))) != bool(expected.search(_clause(ctx, b))):
                 continue  # revenue of $12.2 billion; analysts expected $12.2 billion
             taken.add(a.index)
             out.append(Binding(slots={"first": a.q, "again": b.q}, tags={"repeated"},

@@ -7,8 +7,6 @@ restated only with the same measure, scope and explicit period, the same role an
 
 from __future__ import annotations
 
-import re
-
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, measure_match, named_match, same_dimension, tokens, wordy
@@ -47,15 +45,12 @@ def _same_figure(facts: list[Fact], h: Fact, head: int, last: int) -> list[Fact]
             and same_dimension(b.q, h.q) and b.q.value == h.q.value and b.q.digits == h.q.digits]
 
 
-_FORECAST = re.compile(r"\b(?:expect(?:s|ed|ing)?|forecasts?|forecast(?:ed|ing)|estimat(?:e|es|ed|ing)|project(?:s|ed|ing)|"
-                       r"predict(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|consensus|targets?)\b|预计|预期|预测|计划|目标|估计",
-                       re.I)
-
-
 def _forecast(ctx, f: Fact) -> bool:
     """Is the figure said as an expectation (analysts expected, 预计) in its sentence, before it?"""
+    from ..facts.lexicon import lexicon
+
     start = ctx.facts.sentences[f.sentence][0]
-    return bool(_FORECAST.search(ctx.doc.norm, start, f.q.start))
+    return bool(lexicon(ctx.doc.language).marker("forecast").search(ctx.doc.norm, start, f.q.start))
 
 
 @frame("restated")
@@ -98,9 +93,9 @@ def restated(ctx) -> list[Binding]:
             out.append(Binding(slots={"body": b.q, "headline": h.q},
                                how=f"the headline restates {describe(b)}", tags={"headline"}))
     seen = set()
-    for i, a in enumerate(facts):
-        if en:
-            break  # English measures read too loosely for this (segment revenues, forecasts): see 'repeated' 
+    # the same measure, scope and period stated again: Chinese only, English measures read too loosely for it
+    # (segment revenues, forecasts; see 'repeated')
+    for i, a in enumerate([] if en else facts):
         if a.role not in ("level",) or not a.period_explicit or len(a.key) < 4 or not a.q.unit:
             continue
         if a.period.year is None or (a.period.year >= 9000 and a.period.span not in ("", "Y")):
