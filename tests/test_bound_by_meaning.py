@@ -355,3 +355,51 @@ def test_character_references_and_model_numbers_are_no_figures_restated():
     qs = [q.text for q in extract(make_document(text, path="x.txt", encoding="utf-8"))]
     assert "233" not in qs
     assert not any(f.rule == "en.same-fact.repeated" for f in check_text(text, language="en").findings)
+
+
+RETAIL = ("一季度，全县社会消费品零售总额86.40亿元，同比增长5.1%，其中限额以上单位零售额21.72亿元。\n"
+          "按经营单位所在地分，一季度，城镇消费品零售额61.25亿元，增长5.3%，其中县城消费品零售额40.06亿元。"
+          "乡村消费品零售额25.15亿元，增长4.6%。\n"
+          "按消费类型分，一季度，批发零售业零售额74.32亿元，增长4.9%；住宿餐饮业零售额12.08亿元，增长6.4%。")
+
+
+def test_a_topic_breaks_down_its_paragraph_and_the_total_before_it():
+    found = check_text(RETAIL).findings
+    sums = sorted(sorted(q.text for q in f.quantities) for f in found if f.kind == "sum")
+    # both topics break down the county total, not the figure before their opener; the nested 县城 part stays out
+    assert ["25.15亿元", "61.25亿元", "86.40亿元"] in sums
+    assert ["12.08亿元", "74.32亿元", "86.40亿元"] in sums
+    assert not any("40.06亿元" in s and "86.40亿元" in s and len(s) == 3 for s in sums)
+    wrong = check_text(RETAIL.replace("25.15亿元", "27.15亿元")).findings
+    assert [f.verdict for f in wrong if "27.15亿元" in [q.text for q in f.quantities] and f.kind == "sum"] == [
+        "discrepancy"]
+
+
+def test_a_medal_tally_adds_up_to_its_medals():
+    text = "代表团以12金9银7铜共28枚奖牌位列第三；东道主队17金11银14铜42枚奖牌居首。"
+    sums = [(sorted(q.text for q in f.quantities), f.verdict) for f in check_text(text).findings if f.kind == "sum"]
+    assert (["12金", "28枚", "7铜", "9银"], "consistent") in sums
+    assert (["11银", "14铜", "17金", "42枚"], "consistent") in sums
+    wrong = check_text(text.replace("42枚", "44枚")).findings
+    assert "discrepancy" in [f.verdict for f in wrong if f.kind == "sum"]
+
+
+def test_a_metal_that_begins_a_word_is_no_medal():
+    facts = check_text("3金融机构和5银行各出资100万元，2铜矿停产。").findings
+    assert not any(q.unit in ("金", "银", "铜") for f in facts for q in f.quantities)
+
+
+INCOME = ("全年全市居民人均可支配收入32189元，比上年增长6.3%。按收入来源分，人均工资性收入18035元，增长6.1%；"
+          "人均经营净收入5312元，增长5.2%；人均财产净收入2716元，增长4.4%；人均转移净收入6126元，增长8.4%。")
+
+
+def test_averages_add_up_over_the_sources_of_one_income():
+    sums = [(sorted(q.text for q in f.quantities), f.verdict) for f in check_text(INCOME).findings if f.kind == "sum"]
+    assert sums == [(["18035元", "2716元", "32189元", "5312元", "6126元"], "consistent")]
+    wrong = check_text(INCOME.replace("2716元", "3716元")).findings
+    assert "discrepancy" in [f.verdict for f in wrong if f.kind == "sum"]
+
+
+def test_averages_of_other_populations_never_add_up():
+    text = "全市居民人均可支配收入32189元，其中城镇居民人均可支配收入41205元，农村居民人均可支配收入19873元。"
+    assert not [f for f in check_text(text).findings if f.kind == "sum"]

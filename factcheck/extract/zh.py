@@ -27,16 +27,18 @@ _UNITS = sorted("""
 亿美元 美元 港元 港币 欧元 日元 英镑 人民币 元 角 分钱
 吨公里 人公里 标准箱 标箱 人次 万人次 人 户 个 家 亩 公顷 千公顷 平方公里 平方米 立方米 千米 公里 千克 公斤 克 吨 米 市斤 斤
 公斤/公顷 千克/公顷 公斤/亩 千克/亩 斤/亩 千瓦时 千瓦 兆瓦 度
-头 只 套 辆 台 件 项 条 所 座 名 位 次 批 场 份 本 张 股 种 类 篇 部 处 片 栋 间 床 支 架 艘 列 趟 笔 宗 起 例 对 双
+头 只 套 辆 台 件 项 条 所 座 名 位 次 批 场 份 本 张 股 种 类 篇 部 处 片 栋 间 床 支 架 艘 列 趟 笔 宗 起 例 对 双 枚 颗
 个月 年度 年 月 日 天 小时 分钟 秒 周年 周 岁 届 期 轮 季度 季 点
 村 镇 乡 县 市 区 省 州 国 地 校 园 网点 码头 港 城 街道 社区 行业 产业 大类 门类 企业 单位 工程 领域 方面 部门
 """.split(), key=len, reverse=True)
 # Classifiers of things counted one by one: a whole number of them is an exact count.
 COUNT_UNITS = set("""
 人次 人 户 个 家 项 条 所 座 名 位 批 场 份 本 张 种 类 篇 部 处 只 套 辆 台 件 头 艘 架 支 例 起 宗 笔 栋 间 床
-村 镇 乡 县 市 区 省 州 国 届 网点 码头 校 企业 单位 工程 方面 部门 行业 产业 大类 门类 街道 社区
+村 镇 乡 县 市 区 省 州 国 届 网点 码头 校 企业 单位 工程 方面 部门 行业 产业 大类 门类 街道 社区 枚 颗 金 银 铜
 """.split())
-_UNIT_RE = "|".join(re.escape(u) for u in _UNITS)
+# A medal tally (9金4银2铜): the metal is the unit, never the head of a longer word (3金融机构, 5银行, 2铜矿)
+MEDAL_UNITS = {"金": "金牌", "银": "银牌", "铜": "铜牌"}
+_UNIT_RE = "|".join(re.escape(u) for u in _UNITS) + r"|[金银铜](?![\u4e00-\u9fff]?牌)(?=\d|[、,，;；和及与共合总枚的(（。\s]|$)"
 
 _TOKEN = re.compile(
     rf"(?P<pct>百分之(?P<pctnum>{_CN_NUM}))"

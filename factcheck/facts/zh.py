@@ -14,7 +14,7 @@ import bisect
 import re
 
 from ..extract.masked import mask
-from ..extract.zh import COUNT_UNITS
+from ..extract.zh import COUNT_UNITS, MEDAL_UNITS
 from ..model import Quantity
 from ..read import Document
 from . import register
@@ -326,6 +326,8 @@ class ZhReader:
                 f.scope = f.scope or ""
         if f.role == "points" and self.rate_noun_only.fullmatch(f.measure):
             f.measure = ""  # 增速比上年回落3个百分点: the rate just stated
+        if q.unit in MEDAL_UNITS:
+            f.measure = MEDAL_UNITS[q.unit]  # 9金4银2铜: each figure counts the medals its unit names
         f.own_measure = bool(f.measure)
         f.key = self.key(f.measure)
         f.additive = self._additive(q, f, tail)

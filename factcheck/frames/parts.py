@@ -73,24 +73,29 @@ def _partition(lex, parts: list[Fact], whole: Fact | None = None):
     return None
 
 
-def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], wholes: set[int]) -> Fact | None:
+def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], wholes: set[int],
+                 parts: set[int] = frozenset()) -> Fact | None:
     """The whole a topic's breakdown belongs to (按经营地分，城镇…；乡村…; 从贸易方式看，一般贸易…): of the figures of the
     last sentences, the one whose measure shares most with the parts' common head; among equals, one that is broken
     down elsewhere (the lead total), then the nearest — not simply the figure before the marker (对欧盟进出口)."""
     head = _lcs_suffix([m.key for m in members]) if len(members) > 1 else members[0].key
     grams = {head[i:i + 2] for i in range(len(head) - 1)}
+    partition = _partition(lex, members) if len(members) > 1 else None
     cands = []
     for f in facts:
         if f.index > before.index or f.sentence < before.sentence - 10 or f.role != "level" or f.paren:
             continue
-        if not same_kind(f, members[0]) or not f.additive or any(f.index == m.index for m in members):
+        if not same_kind(f, members[0]) or any(f.index == m.index for m in members):
             continue
+        if not f.additive and not (partition is not None and partition.whole and holds(f.measure, partition.whole)):
+            continue  # an average is the whole only of a known partition of what it averages
+        if f.index in parts:
+            continue  # 按经营地分…；按消费类型分…: the second topic breaks down the first one's whole, not its part
         if any(m.key and m.key == f.key for m in members):
             continue  # 4月第三产业用电量 measures what a part measures: a part of another period, not the whole
         if f.period.span and members[0].period.span and f.period.span != members[0].period.span:
             continue  # 4月份 total, 1-4月 parts: the whole of another period
         score = len(grams & {f.key[i:i + 2] for i in range(len(f.key) - 1)})
-        partition = _partition(lex, members) if len(members) > 1 else None
         if partition is not None and partition.whole and partition.whole in f.measure:
             score += 10  # 三次产业 make up 生产总值: the lexicon names the whole
         if score == 0:
@@ -261,13 +266,27 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     out = [f for f in after if f.sentence == block_sentence]
     if topic:
         whole.cues.append("topic-block")
+        # 按经营地分，城镇…，其中城区…。乡村…: a topic governs its paragraph, not one sentence; it ends at a line break
+        # or at the next topic or breakdown opener that starts a sentence
+        for f in after[len(out):]:
+            if f.sentence <= block_sentence:
+                continue
+            prev = out[-1] if out else None
+            if prev is None or "\n" in norm[prev.q.end:f.q.start]:
+                break
+            opening = norm[fs.sentences[f.sentence][0]:f.q.start]
+            if f.sentence != prev.sentence and (lex.marker("topic").search(opening)
+                                                 or lex.marker("breakdown").match(opening)):
+                break
+            out.append(f)
     if m is not None and out:
         # the first part stands in the marker's clause, or in the clause right after a bare 其中，/其中：
         marker_at = sat_end + m.start()
         first = out[0]
         between = norm[marker_at:first.q.start]
         bare = re.match(re.escape(m.group()) + _PUNCT, between)
-        if len(re.findall(r"[,，;；。]", between)) > (1 if bare else 0):
+        # a topic opener may be followed by the period its figures share (按消费类型分，1-4月，全市…)
+        if len(re.findall(r"[,，;；。]", between)) > (1 if bare else 0) + (1 if topic else 0):
             return None
     return out
 
@@ -281,13 +300,17 @@ def parts(ctx) -> list[Binding]:
     norm = ctx.doc.norm
     out: list[Binding] = []
     for whole in facts:
-        if whole.role != "level" or whole.paren or whole.q.type != "amount" or not whole.additive:
+        if whole.role != "level" or whole.paren or whole.q.type != "amount":
             continue
         if whole.q.bound not in ("exact", "more", "lower", "approx", "near") or not (whole.q.unit or whole.noun):
             continue  # a bare number (6连胜, 23.3分) says too little of what it counts
         block = _block(ctx, lex, whole, facts)
         if block is None:
             continue
+        # averages do not add up, except over a partition of what is averaged: 人均可支配收入 is the sum of 人均工资性收入,
+        # 人均经营净收入…, taken over one population. A topic's whole is found later, so the figure before its opener
+        # need not add up either; both are settled once the parts are known
+        averages = not whole.additive
         members: list[Fact] = []
         nested_from = None
         # a whole that is itself an item of a list separated by semicolons (…增长8.6%；财政收入38.74亿元，其中…；
@@ -300,14 +323,15 @@ def parts(ctx) -> list[Binding]:
             gap_start = members[-1].q.end if members else whole.q.end
             if item_of_list and members and re.search(r"[;；]", norm[gap_start:f.q.start]):
                 break
-            if members and lex.marker("breakdown").search(norm[gap_start:f.q.start]):
-                nested_from = f.clause  # a breakdown of the part before: skip its clause
+            nested = lex.marker("breakdown").search(norm[gap_start:f.q.start]) if members else None
+            if nested and not re.search(_STOP, norm[gap_start + nested.end():f.q.start]):
+                nested_from = f.clause  # a breakdown of the part before: skip its clause (until the sentence ends)
                 continue
             if lex.marker("list_break").search(norm[gap_start:f.q.start]):
                 break
             if members and lex.marker("period_shift").search(norm[gap_start:f.q.start]):
                 break  # 而去年同期…: the figures that follow belong to another period
-            if f.role != "level" or f.paren or not same_kind(f, whole) or not f.additive:
+            if f.role != "level" or f.paren or not same_kind(f, whole) or not (f.additive or averages):
                 continue
             if members and f.q.unit != members[-1].q.unit:
                 break  # 用地面积103.599亩，…建筑面积215908平方米: another measure, written in another unit
@@ -337,9 +361,14 @@ def parts(ctx) -> list[Binding]:
         if "topic-block" in whole.cues:
             # 从贸易方式看，一般贸易进出口…；加工贸易进出口…: the breakdown of the topic's total (全省进出口总值), not of
             # the figure that happens to stand before the marker
-            whole = _topic_whole(lex, facts, whole, members, {b.slots["total"].index for b in out if "total" in b.slots})
+            whole = _topic_whole(lex, facts, whole, members, {b.slots["total"].index for b in out if "total" in b.slots},
+                                 {q.index for b in out for q in b.slots.get("parts") or [b.slots.get("part")] if q})
             if whole is None:
                 continue
+        if not whole.additive or not all(f.additive for f in members):
+            p = _partition(lex, members, whole)
+            if p is None or not p.whole or not holds(whole.measure, p.whole):
+                continue  # averages, and no known partition of what they average
         part_qs = [f.q for f in members]
         if len(members) == 1:
             if "topic-block" in whole.cues and len(_lcs_suffix([whole.key, members[0].key])) < 2:
@@ -788,7 +817,8 @@ def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
             continue
         lead_start = facts[i - 1].q.end if i else 0
         lead = norm[lead_start:total.q.start]
-        if not re.search("(?:" + lex.marker("total_after").pattern + r")[\u4e00-\u9fff]{0,3}\Z", lead):
+        marked = re.search("(?:" + lex.marker("total_after").pattern + r")[\u4e00-\u9fff]{0,3}\Z", lead)
+        if not marked and not re.fullmatch(r"[,，、\s]?", lead):
             continue
         members = []
         for f in reversed(facts[:i]):
@@ -803,6 +833,16 @@ def _total_after(ctx, lex, facts: list[Fact]) -> list[Binding]:
             members.append(f)
         members.reverse()
         if len(members) < 2:
+            continue
+        if not marked:
+            # 41金38银45铜124枚奖牌: no word says total, but the parts name a whole partition and the figure right
+            # after them names its whole, in one clause
+            members = [f for f in members if f.clause == total.clause]
+            p = _partition(lex, members)
+            if p is None or not p.whole or not holds(total.measure + total.noun, p.whole):
+                continue
+            out.append(Binding(slots={"parts": [f.q for f in members], "total": total.q}, tags={"complete", "after"},
+                               how=f"the parts name the whole partition {p.name} ({'、'.join(p.parts)}), then its whole"))
             continue
         word = re.search(lex.marker("total_after").pattern, lead)
         if word and any(word.group().strip("为达到约是 ") in norm[max(0, m.q.start - 8):m.q.start] for m in members):
