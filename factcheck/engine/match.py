@@ -115,8 +115,11 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
         stated = c.stated_override or c.slots.get(c.stated)
         sid = stated.index if isinstance(stated, Quantity) else (c.start, c.end)
         key = (c.rule.kind, sid)
-        if key in best and best[key].rule.id == c.rule.id and _key_quantities(best[key]) != _key_quantities(c):
-            key = (c.rule.kind, sid, _key_quantities(c))  # one rule, two claims on one figure (two breakdowns)
+        if key in best and _key_quantities(best[key]) != _key_quantities(c) and (
+                best[key].rule.id == c.rule.id
+                or not (_key_quantities(best[key]) & _key_quantities(c)) - {stated.index if isinstance(stated, Quantity) else -1}):
+            # one figure, two claims: two breakdowns of one total (出口 and 进口; 民营, 外商, 国有), by one rule or two
+            key = (c.rule.kind, sid, _key_quantities(c))
         if key not in best:
             best[key] = c
             order.append(key)

@@ -417,6 +417,9 @@ class EnReader:
             return "rank", 0, ""
         if not q.unit and self.age_band.search(zone):
             return "rank", 0, ""
+        if not q.unit and typ in ("amount", "number") and (re.match(rf"\A\s*for\s*[{_PH}]", rest)
+                                                           or re.search(rf"[{_PH}]\s*for\s*\Z", zone)):
+            return "score", 0, ""  # 124 for 2, 132-5 (runs for wickets): a score, neither figure a level alone
         if typ == "percent" and q.text[:1] == "+" and q.value > 0 and re.search(r"[,;(]\s*\Z", local):
             return "rate", 1, "signed"  # …rose to €163.4bn, +6.5% compared with … (a minus sign is the value's own)
         if self.hypothetical.search(zone):

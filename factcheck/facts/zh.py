@@ -193,6 +193,7 @@ class ZhReader:
             facts.append(f)
         self._link(facts)
         self._respectively(facts)
+        self._count_qualifiers(facts)
         by_index = {f.index: f for f in facts}
         sentences = [(m.to_orig[a], m.to_orig[b] if b < len(m.to_orig) else len(doc.norm))
                      for a, b in zip(sent_starts, sent_starts[1:] + [len(t)])]
@@ -635,6 +636,10 @@ class ZhReader:
                     if not f.own_measure:
                         f.measure, f.key = subject.measure, subject.key
                         f.scope = f.scope or subject.scope
+                    if f.period.year is None and subject.period.year is not None and f.compare:
+                        # 去年办理结婚登记683.5万对，比上年下降10.6%: 上年 counts back from the level's year, not now
+                        f.period = subject.period
+                        f.compare_period = self._compare_period(f)
                 elif subject is not None and f.own_measure and f.role in ("change", "rate"):
                     # 冬小麦面积22602千公顷，增加79千公顷；夏杂粮面积增加约73千公顷，增长1.5%: a change of another
                     # measure ends the level's reach; the rate after it is that measure's
@@ -662,6 +667,15 @@ class ZhReader:
             k = zone.rfind("分别")
             if k < 0 or re.search(r"[。!?！？\n]|[,，;；](?![^,，;；]*分别)", zone[k:]):
                 continue
+            lead = re.split(r"[,，;；:：]", zone[:k])[-1]
+            items = [x for x in re.split(r"、|和|与|及|以及", re.sub(r"\A(?:其中|而|并且|并)", "", lead)) if x]
+            if len(items) == len(group) and all(len(x) >= 2 and not PLACEHOLDER.search(x) for x in items):
+                # 其中生活用水、工业用水…分别占…66.2%、75.9%: the list before 分别 names each figure's measure
+                for g, item in zip(group, items):
+                    g.role, g.sign, g.compare, g.compare_period = f.role, f.sign, f.compare, f.compare_period
+                    g.subject, g.own_measure = None, True
+                    g.measure, g.key = item, self.key(item)
+                continue
             subjects = [g for g in facts if g.sentence == f.sentence and g.index < f.index and not g.paren
                         and g.role == "level" and g.q.type != "percent" or (
                             g.sentence == f.sentence and g.index < f.index and f.role == "points"
@@ -679,6 +693,19 @@ class ZhReader:
                 g.measure, g.key, g.own_measure = subj.measure, subj.key, False
                 if len(bases) == len(group):
                     g.base = bases[n] if len(bases[n]) > 2 or n == 0 else (bases[0][:-len(bases[n])] + bases[n])
+
+    def _count_qualifiers(self, facts: list[Fact]) -> None:
+        """南方4区用水量3314.7亿立方米: a count run straight into a figure of another dimension, with only a measure's
+        words between, says whose figure it is. The figure's scope is the counted group (南方4区)."""
+        t = self.t
+        qpos = {i: p for p, i in self.m.pos_to_q.items()}
+        for f, g in zip(facts, facts[1:]):
+            if (f.q.unit not in COUNT_UNITS or f.q.type != "amount" or g.clause != f.clause or g.q.type != "amount"
+                    or g.q.unit == f.q.unit or not g.q.unit or g.scope):
+                continue
+            if re.fullmatch(r"[\u4e00-\u9fff]{1,8}", t[qpos[f.index] + 1:qpos[g.index]]):
+                g.scope = (f.scope or "") + f.measure + f.q.text
+                f.cues.append("names-next")
 
     def same_measure(self, a: Fact, b: Fact) -> bool:
         return bool(a.key) and a.key == b.key

@@ -58,6 +58,8 @@ def _stated_with(priors: list[Fact], claim: Fact) -> Fact | None:
 
 def _compatible(rate: Fact, level: Fact, prior: Fact) -> bool:
     """A rate against 上年 cannot be checked against a prior two years back."""
+    if rate.sentence != prior.sentence and rate.compare and prior.compare and rate.compare != prior.compare:
+        return False  # …66 million tonnes a year earlier. It fell 2 per cent from the September quarter: another base
     cp = rate.compare_period
     if cp is None or not prior.period.known() or prior.period.year is None or not prior.period_explicit:
         return True
@@ -105,6 +107,8 @@ def _by_clause_words(ctx, facts: list[Fact], level: Fact, claim: Fact,
             continue
         if f.period.year != want or not f.period_explicit and f.period.year is None:
             continue
+        if cp.span and cp.span != "Y" and f.period.span != cp.span:
+            continue  # 12月份…同比增长17.2%: the prior is that month's, never a figure of the whole year
         common = mine & _bigrams(_clause(ctx, f))
         if common:
             found.append((f, len(common)))
@@ -135,6 +139,8 @@ def _prior_elsewhere(facts: list[Fact], level: Fact, claim: Fact) -> Fact | None
             continue
         if f.period.year != cp.year or (cp.span and f.period.span and f.period.span != cp.span):
             continue
+        if cp.span and cp.span != "Y" and f.period.span != cp.span:
+            continue  # 12月份…同比增长17.2%: the prior is that month's, never a figure of the whole year
         if f.scope and level.scope and f.scope != level.scope:
             continue
         both = min(measure_match(level.key, f.key), measure_match(f.key, level.key))
@@ -435,7 +441,7 @@ def same_reference(ctx) -> list[Binding]:
     by_index = ctx.facts.by_index
     # a reference the text names but does not state (全市平均水平), not a period each rate has its own of (去年同期)
     pts = [d for d in facts if d.role == "points" and d.subject is not None and len(d.compare) >= 3
-           and d.compare_period is None and not re.search(r"年|同期|月|季度|上期|前期", d.compare)]
+           and d.compare_period is None and not re.search(r"年|同期|月|季度|期|届|上次|上轮|上一", d.compare)]  # 比十一届: each its own term
     out: list[Binding] = []
     for i, a in enumerate(pts):
         for b in pts[i + 1:]:

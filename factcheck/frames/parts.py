@@ -95,9 +95,13 @@ def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], whol
             continue  # 4月第三产业用电量 measures what a part measures: a part of another period, not the whole
         if f.period.span and members[0].period.span and f.period.span != members[0].period.span:
             continue  # 4月份 total, 1-4月 parts: the whole of another period
+        if any(w in f.measure and not any(w in m.measure for m in members) for w in lex.words("statistic")):
+            continue  # 可支配收入中位数 is no sum of the sources' means
         score = len(grams & {f.key[i:i + 2] for i in range(len(f.key) - 1)})
-        if partition is not None and partition.whole and partition.whole in f.measure:
+        if partition is not None and partition.whole and holds(f.measure, partition.whole):
             score += 10  # 三次产业 make up 生产总值: the lexicon names the whole
+        if score and members[0].scope and f.scope == members[0].scope:
+            score += 1  # 全国居民人均工资性收入…: the whole of the same place (not 城镇居民 just before)
         if score == 0:
             continue
         cands.append((score, f.index in wholes, f.index, f))
@@ -108,6 +112,41 @@ def _topic_whole(lex, facts: list[Fact], before: Fact, members: list[Fact], whol
         return None  # nothing names it: a known partition alone does not say whose breakdown it is
     best.cues.append("topic-block")
     return best
+
+
+def _qualifies_next(ctx, f: Fact, facts: list[Fact]) -> bool:
+    """南方4区用水量3314.7亿立方米: a count run straight into a figure of another dimension, with only a measure's
+    words between, says whose figure it is (the 4 regions'); it is no whole of its own."""
+    nxt = facts[_position(ctx, facts)[f.index] + 1] if _position(ctx, facts)[f.index] + 1 < len(facts) else None
+    if nxt is None or nxt.clause != f.clause or same_dimension(nxt.q, f.q) or f.q.type != "amount":
+        return False
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}", ctx.doc.norm[f.q.end:nxt.q.start]))
+
+
+def _subset_makes_whole(members: list[Fact], whole: Fact) -> list[str]:
+    """The texts of a proper sub-list of two or more parts whose sum meets the whole's interval, or []."""
+    from itertools import combinations
+
+    if len(members) > 8:
+        return []
+    for k in range(len(members) - 1, 1, -1):
+        for combo in combinations(members, k):
+            lo = sum(f.q.lo for f in combo)
+            hi = sum(f.q.hi for f in combo)
+            if lo <= whole.q.hi and hi >= whole.q.lo:
+                return [f.q.text for f in combo]
+    return []
+
+
+def _taken_parts(bindings: list[Binding]) -> set[int]:
+    return {q.index for b in bindings for q in b.slots.get("parts") or [b.slots.get("part")] if q}
+
+
+def _topic_follows(ctx, lex, f: Fact) -> bool:
+    """Does a topic opener start the sentence after f (…的85.9%。按收入来源分，…)? Its whole is found by what the
+    parts measure, so the figure before it may be any figure."""
+    end = ctx.facts.sentences[f.sentence][1]
+    return bool(lex.marker("topic").match(ctx.doc.norm[end:end + 40].lstrip("。.!?！？\n \u3000")))
 
 
 def _partition_siblings(lex, a: Fact, b: Fact) -> bool:
@@ -300,16 +339,26 @@ def parts(ctx) -> list[Binding]:
     norm = ctx.doc.norm
     out: list[Binding] = []
     for whole in facts:
-        if whole.role != "level" or whole.paren or whole.q.type != "amount":
+        if (whole.role != "level" or whole.paren or whole.q.type != "amount") and not _topic_follows(ctx, lex, whole):
             continue
         if whole.q.bound not in ("exact", "more", "lower", "approx", "near") or not (whole.q.unit or whole.noun):
             continue  # a bare number (6连胜, 23.3分) says too little of what it counts
+        if _qualifies_next(ctx, whole, facts):
+            continue
         block = _block(ctx, lex, whole, facts)
         if block is None:
             continue
         # averages do not add up, except over a partition of what is averaged: 人均可支配收入 is the sum of 人均工资性收入,
         # 人均经营净收入…, taken over one population. A topic's whole is found later, so the figure before its opener
         # need not add up either; both are settled once the parts are known
+        resolved = False
+        if "topic-block" in whole.cues and (whole.role != "level" or whole.q.type != "amount" or whole.paren):
+            # …的85.9%。按收入来源分，…: the figure before the opener is of another kind; find the whole first
+            levels = [f for f in block if f.role == "level" and f.q.type == "amount" and not f.paren]
+            guess = _topic_whole(lex, facts, whole, levels, set(), _taken_parts(out)) if levels else None
+            if guess is None:
+                continue
+            whole, resolved = guess, True
         averages = not whole.additive
         members: list[Fact] = []
         nested_from = None
@@ -358,11 +407,11 @@ def parts(ctx) -> list[Binding]:
             members.append(f)
         if not members:
             continue
-        if "topic-block" in whole.cues:
+        if "topic-block" in whole.cues and not resolved:
             # 从贸易方式看，一般贸易进出口…；加工贸易进出口…: the breakdown of the topic's total (全省进出口总值), not of
             # the figure that happens to stand before the marker
             whole = _topic_whole(lex, facts, whole, members, {b.slots["total"].index for b in out if "total" in b.slots},
-                                 {q.index for b in out for q in b.slots.get("parts") or [b.slots.get("part")] if q})
+                                 _taken_parts(out))
             if whole is None:
                 continue
         if not whole.additive or not all(f.additive for f in members):
@@ -406,8 +455,15 @@ def parts(ctx) -> list[Binding]:
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
         else:
             how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
+            certain = bool(why)
+            inner = _subset_makes_whole(members, whole)
+            if certain and inner:
+                # 水资源总量…其中地表水…，地下水…，不重复量…: surface water and the non-overlapping rest make the whole;
+                # the parts overlap, so their sum over the whole is no error
+                certain = False
+                how += f"; {' + '.join(inner)} alone make up the whole, so the parts may overlap"
             out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
-                               certain=bool(why)))
+                               certain=certain))
     for b in out:
         if "total" in b.slots and _in_pair(ctx, b.slots["total"]):
             # 产销分别完成1562.1万辆和1565.3万辆，其中乘用车产销分别完成…: each part's pair holds one figure of the

@@ -69,6 +69,7 @@ def ratio(ctx) -> list[Binding]:
                 out.append(Binding(slots={"part": part, "base": whole, "share": term.q}, tags={"term"},
                                    how=f"term {term.q.text} of the structure is {part.text}'s share of {whole.text}"))
             break
+    out.extend(_statistics(facts, lex))
     for spec in lex.spec.ratios:
         if spec.rest:
             out.extend(_of_sum(ctx, facts, spec))
@@ -117,4 +118,29 @@ def _of_sum(ctx, facts: list[Fact], spec) -> list[Binding]:
         out.append(Binding(slots={"num": n.q, "rest": o.q, "ratio": r.q}, tags={"named-rest"}, certain=not far,
                            reading="the nearest figures before it" if far else "",
                            how=f"{spec.name} = {spec.num} / ({spec.num} + {spec.rest}): {describe(n)}, {describe(o)}"))
+    return out
+
+
+def _statistics(facts: list[Fact], lex) -> list[Binding]:
+    """中位数是平均数的84.3%: one statistic of a measure against its mean. The median is the figure of the clause
+    before that names it (居民人均可支配收入中位数); the mean is the measure itself, stated before under its own name."""
+    out = []
+    stats, means = lex.words("statistic"), lex.words("mean")
+    for r in facts:
+        if r.role not in ("ratio", "share") or r.q.type != "percent" or not r.base:
+            continue
+        stat = next((w for w in stats if w in r.measure), "")
+        if not stat or not any(w in r.base for w in means):
+            continue
+        part = next((f for f in reversed(window(facts, r.sentence, r.sentence)) if f.index < r.index
+                     and f.role == "level" and f.q.type == "amount" and stat in f.measure), None)
+        if part is None:
+            continue
+        mean_name = part.measure.replace(stat, "")
+        base = next((f for f in reversed(window(facts, r.sentence - 10, r.sentence)) if f.index < part.index
+                     and f.role == "level" and f.measure == mean_name and same_dimension(f.q, part.q)), None)
+        if base is None:
+            continue
+        out.append(Binding(slots={"part": part.q, "base": base.q, "share": r.q}, tags={"statistic"},
+                           how=f"{stat} {describe(part)} against the mean of the same measure, {describe(base)}"))
     return out

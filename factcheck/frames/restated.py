@@ -45,6 +45,20 @@ def _same_figure(facts: list[Fact], h: Fact, head: int, last: int) -> list[Fact]
             and same_dimension(b.q, h.q) and b.q.value == h.q.value and b.q.digits == h.q.digits]
 
 
+def _digits(f: Fact) -> str:
+    return "".join(ch for ch in f.q.text if ch.isdigit()).strip("0")
+
+
+def _slip_apart(a: Fact, b: Fact) -> bool:
+    """Could one figure be the other miswritten (934 and 943, 934 and 93.4, 934 and 984)? Figures further apart than
+    a slip (934万辆 and 111万辆) say that the reading of their measure was short of words (新能源汽车…新注册登记),
+    not that the text erred: then only their agreement is reported."""
+    lo, hi = sorted((abs(a.q.value), abs(b.q.value)))
+    if lo and hi / lo <= 2:
+        return True
+    return sorted(_digits(a)) == sorted(_digits(b))
+
+
 def _forecast(ctx, f: Fact) -> bool:
     """Is the figure said as an expectation (analysts expected, 预计) in its sentence, before it?"""
     from ..facts.lexicon import lexicon
@@ -111,7 +125,7 @@ def restated(ctx) -> list[Binding]:
             if not same_dimension(a.q, b.q) or (a.index, b.index) in seen:
                 continue
             seen.add((a.index, b.index))
-            out.append(Binding(slots={"body": a.q, "headline": b.q}, tags={"again"},
+            out.append(Binding(slots={"body": a.q, "headline": b.q}, tags={"again"}, certain=_slip_apart(a, b),
                                how=f"{describe(b)} restates {a.q.text} (same measure, scope and period)"))
             break
     return out

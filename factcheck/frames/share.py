@@ -39,6 +39,8 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
             continue
         if scope and generic(scope) and f.scope and generic(f.scope) and f.scope != scope:
             continue  # 全国林场总数 is not 全县's
+        if scope and generic(scope) and re.search(r"\d", f.scope or ""):
+            continue  # 全国总用水量 is not the 南方4区's
         if f.sentence < before.sentence - back or f.index > before.index:
             continue  # a base or part stated before the share, never after it
         if f.sentence > before.sentence:
@@ -153,7 +155,12 @@ def share(ctx) -> list[Binding]:
             base, how_base = inline, f"base {inline.q.text}, stated in the share's own phrase"
         elif s.base:
             scope, key = fs.key_of(s.base)
-            base = _named_base(ctx, lex, facts, key, s, part, {part.index, s.index}, scope)
+            base = _named_base(ctx, lex, facts, key, s, part, {part.index, s.index}, scope,
+                               far=_whole_of_partition(lex, key, part))
+            if base is not None and (_siblings_by_qualifier(key, part, base) or any(
+                    g.role == "share" and g.subject == base.index and g.base and fs.key_of(g.base)[1] == key
+                    for g in fs.sentence_of(base))):
+                base = None  # 妇女代表412名，占代表总数的24.6%: a part of the named whole, never that whole
             if base is not None:
                 how_base = f"base {describe(base)}, named in the text ('{s.base}')"
                 last_base = (base, s.sentence)
@@ -396,6 +403,25 @@ def _complement(ctx, fs, facts: list[Fact], s: Fact) -> Binding | None:
                   how=f"{part.q.text}'s own share of {whole.q.text}", reading=f"{part.q.text} of {whole.q.text}")
     rest.alternatives = [own]
     return rest
+
+
+def _siblings_by_qualifier(name: str, part: Fact, base: Fact) -> bool:
+    """载货汽车 (3242万辆) 占汽车总量: 载客汽车保有量 reads as 汽车 too, but it narrows 汽车 as the part does, by
+    another qualifier; it is the part's sibling, never their whole."""
+    if len(name) < 2 or wordy(name) or name not in part.key or name not in base.key:
+        return False
+    pa, pb = part.key.split(name)[0], base.key.split(name)[0]
+    # parallel qualifiers (载货/载客, 地下水源/地表水源) share a character and a length; a whole's wider name
+    # (固定资产投资 for 工业投资) does not
+    return bool(pa and pb and pa != pb and set(pa) & set(pb) and abs(len(pa) - len(pb)) <= 1)
+
+
+def _whole_of_partition(lex, name: str, part: Fact) -> bool:
+    """Does the name say the whole of a known partition that the part belongs to (工资性收入 of 可支配收入)? Such a
+    whole is stated once, at the head of its section, however long the breakdown."""
+    from .common import holds
+    return any(p.whole and holds(name, p.whole) and any(holds(part.measure, w) for w in p.parts)
+               for p in lex.partitions)
 
 
 def _named_base(ctx, lex, facts, key, s, like, exclude, scope, far: bool = False) -> Fact | None:

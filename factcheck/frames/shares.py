@@ -54,6 +54,10 @@ def shares(ctx) -> list[Binding]:
         ms = _members(by_sentence[s], norm)
         if len(ms) < 2:
             continue
+        if any(f.role in ("share", "level") and f.subject is None and (f.paren or norm[max(0, f.q.start - 2):f.q.start]
+               .rstrip().endswith(("(", "（"))) for f in by_sentence[s] if f.index < ms[-1].index):
+            continue  # The majority (62 per cent) were…, 32.2 per cent… and 5.8 per cent…: a share in brackets is one of
+            #           the list too, so the list read without it is not the whole
         bases = {ctx.facts.key_of(f.base)[1] for f in ms if f.base}
         if len(bases) > 1:
             continue  # shares of different wholes (69% of over-55s … 17% of the young)
