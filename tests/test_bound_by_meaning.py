@@ -466,3 +466,17 @@ def test_a_share_in_brackets_belongs_to_the_list():
     text = ("Most new members (58 per cent) came from the north, with 35.5 per cent from other regions and 6.5 per "
             "cent from abroad.")
     assert "discrepancy" not in _verdicts(text, "en")
+
+
+def test_output_is_area_times_yield_in_any_units():
+    text = ("一、全省油菜籽播种面积412.6千公顷，比上年增加5.2千公顷。二、全省油菜籽单位面积产量2206.4公斤/公顷。"
+            "三、全省油菜籽总产量91.0万吨，比上年增长3.1%。")
+    found = [(f.rule, f.verdict) for f in check_text(text).findings]
+    assert ("zh.product.yield", "rounding") in found or ("zh.product.yield", "consistent") in found
+    assert ("zh.product.yield", "discrepancy") in _found(text.replace("91.0万吨", "97.0万吨"))
+
+
+def test_shares_of_a_known_partition_of_water_use_make_up_100():
+    text = "全市用水总量18.3亿立方米。其中，生活用水占总用水量的14.2%；工业用水占21.9%；农业用水占60.4%；生态环境补水占3.5%。"
+    assert ("zh.sum.shares-100", "consistent") in _found(text) or "consistent" in _verdicts(text)
+    assert "discrepancy" in _verdicts(text.replace("60.4%", "66.4%"))

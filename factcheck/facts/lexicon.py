@@ -61,6 +61,16 @@ class Ratio(Record):
 
 
 @dataclass
+class Product(Record):
+    """A measure that is the product of two others: 产量 = 面积 × 单产 (each named by words, a|b for spellings)."""
+
+    __pydantic_config__ = _FORBID
+    total: str = field(description="Words that name the product (产量).")
+    factors: list[str] = field(description="Words that name the two factors, the extensive one first (面积, 单产).")
+    not_total: str = field(default="", description="Words that, held by a figure, say it is no product (单产|单位面积产量).")
+
+
+@dataclass
 class PerUnit(Record):
     """What an average is taken per: 人均 -> 人."""
 
@@ -81,6 +91,7 @@ class LexiconSpec(Record):
     within: list[Within] = field(default_factory=list)
     per_unit: list[PerUnit] = field(default_factory=list)
     ratios: list[Ratio] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
     synonyms: list[list[str]] = field(default_factory=list, description="Names of one measure, the first being the "
                                       "one keys use ([地区生产总值, GDP, 国内生产总值]): 占GDP的比重 is a share of "
                                       "地区生产总值.")
@@ -206,7 +217,8 @@ def parse_lexicon(text: str, source: str) -> LexiconSpec:
 
 
 def _from_dict(body: dict) -> LexiconSpec:
-    kinds = {"partitions": Partition, "derived": Derived, "within": Within, "per_unit": PerUnit, "ratios": Ratio}
+    kinds = {"partitions": Partition, "derived": Derived, "within": Within, "per_unit": PerUnit, "ratios": Ratio,
+             "products": Product}
     kw = {k: v for k, v in body.items() if k not in kinds}
     for k, cls in kinds.items():
         kw[k] = [cls(**x) for x in body.get(k) or []]
@@ -241,6 +253,7 @@ def merge(specs: list[LexiconSpec], language: str) -> LexiconSpec:
         out.within.extend(s.within)
         out.per_unit.extend(s.per_unit)
         out.ratios.extend(s.ratios)
+        out.products.extend(s.products)
     out.words = words
     return out
 

@@ -419,6 +419,9 @@ def parts(ctx) -> list[Binding]:
             if p is None or not p.whole or not holds(whole.measure, p.whole):
                 continue  # averages, and no known partition of what they average
         part_qs = [f.q for f in members]
+        marks = list(lex.marker("breakdown").finditer(norm, whole.q.end, members[0].q.start))
+        if len(members) == 1 and marks and re.search(r"[;；]", norm[marks[-1].end():members[0].q.start]):
+            continue  # …其中生活用水…分别占…；北方6区用水量…: the figure after the semicolon is the whole's sibling
         if len(members) == 1:
             if "topic-block" in whole.cues and len(_lcs_suffix([whole.key, members[0].key])) < 2:
                 continue

@@ -74,3 +74,51 @@ def within(ctx) -> list[Binding]:
                                how=f"{spec.part} cannot exceed {spec.whole} ({describe(w)})",
                                certain=w.sentence == p.sentence))
     return out
+
+
+@frame("yield_product")
+def yield_product(ctx) -> list[Binding]:
+    """棉花播种面积3352.3千公顷…单产1818.3公斤/公顷…总产量609.6万吨: a product the lexicon names (产量 = 面积 × 单产)
+    against its two factors, all of one subject (棉花) and period, the units multiplying out (公斤/公顷 × 千公顷 =
+    吨). The figures stand within a few sentences of each other, the nearest of each taken."""
+    from ..facts.lexicon import lexicon
+    from .common import _canonical_unit, holds
+
+    lex = lexicon(ctx.doc.language)
+    facts = ctx.facts.facts
+    out: list[Binding] = []
+    for spec in lex.spec.products:
+        word_a, word_b = spec.factors
+        for t in facts:
+            if t.role != "level" or t.paren or not holds(t.measure.lower(), spec.total):
+                continue
+            if spec.not_total and holds(t.measure.lower(), spec.not_total):
+                continue
+            near = [f for f in window(facts, t.sentence - 4, t.sentence + 1) if f.role == "level" and not f.paren
+                    and f.index != t.index and f.period == t.period]
+            areas = [f for f in near if holds(f.measure.lower(), word_a) and not holds(f.measure.lower(), word_b)
+                     and f.index < t.index]  # (单位面积产量 names an area too)
+            rates = [f for f in near if holds(f.measure.lower(), word_b)]
+            if not areas or not rates:
+                continue
+            a, r = areas[-1], min(rates, key=lambda f: abs(f.index - t.index))
+            ua, ur, ut = (_canonical_unit(f.q.unit) for f in (a, r, t))
+            if not ua or not ut or ur != f"{ut}/{ua}":
+                continue  # the units must multiply out: 千克/平方米 × 平方米 = 千克
+            subject = _subject(t.measure, spec)
+            if subject and any(_subject(f.measure, spec) not in ("", subject) for f in (a, r)):
+                continue  # 棉花 output against 粮食 area
+            out.append(Binding(slots={"area": a.q, "rate": r.q, "total": t.q},
+                               how=f"{describe(t)} = {describe(a)} × {r.q.text} ({spec.total} = "
+                                   f"{word_a} × {word_b})"))
+    return out
+
+
+def _subject(measure: str, spec) -> str:
+    import re
+
+    words = [w for x in (spec.total, *spec.factors, spec.not_total) for w in x.split("|") if w]
+    out = measure.lower()
+    for w in sorted(words, key=len, reverse=True):
+        out = out.replace(w, "")
+    return re.sub(r"\A[一二三四五六七八九十]+、|全国|全省|全市|种植|播种|单位|总|的|\s", "", out)

@@ -158,7 +158,7 @@ def share(ctx) -> list[Binding]:
             base = _named_base(ctx, lex, facts, key, s, part, {part.index, s.index}, scope,
                                far=_whole_of_partition(lex, key, part))
             if base is not None and (_siblings_by_qualifier(key, part, base) or any(
-                    g.role == "share" and g.subject == base.index and g.base and fs.key_of(g.base)[1] == key
+                    g.role == "share" and g.subject == base.index and g.base and fs.key_of(g.base) == (scope, key)
                     for g in fs.sentence_of(base))):
                 base = None  # 妇女代表412名，占代表总数的24.6%: a part of the named whole, never that whole
             if base is not None:
