@@ -413,7 +413,7 @@ def _siblings_by_qualifier(name: str, part: Fact, base: Fact) -> bool:
     pa, pb = part.key.split(name)[0], base.key.split(name)[0]
     # parallel qualifiers (载货/载客, 地下水源/地表水源) share a character and a length; a whole's wider name
     # (固定资产投资 for 工业投资) does not
-    return bool(pa and pb and pa != pb and set(pa) & set(pb) and abs(len(pa) - len(pb)) <= 1)
+    return bool(min(len(pa), len(pb)) >= 2 and pa != pb and set(pa) & set(pb) and abs(len(pa) - len(pb)) <= 1)
 
 
 def _whole_of_partition(lex, name: str, part: Fact) -> bool:
