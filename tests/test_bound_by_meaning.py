@@ -480,3 +480,19 @@ def test_shares_of_a_known_partition_of_water_use_make_up_100():
     text = "全市用水总量18.3亿立方米。其中，生活用水占总用水量的14.2%；工业用水占21.9%；农业用水占60.4%；生态环境补水占3.5%。"
     assert ("zh.sum.shares-100", "consistent") in _found(text) or "consistent" in _verdicts(text)
     assert "discrepancy" in _verdicts(text.replace("60.4%", "66.4%"))
+
+
+RND = ("2023年，全市共投入研究与试验发展经费612.4亿元，比上年增长9.8%。分活动类型看，基础研究经费41.3亿元，比上年增长15.2%；"
+       "应用研究经费66.8亿元，比上年增长8.1%；试验发展经费504.3亿元，比上年增长9.6%。"
+       "基础研究、应用研究和试验发展经费所占比重分别为6.7%、10.9%和82.3%。")
+
+
+def test_a_list_before_respectively_names_each_shares_part():
+    found = check_text(RND).findings
+    shares = {tuple(sorted(q.text for q in f.quantities)): f.verdict for f in found if f.kind == "share"}
+    assert shares.get(("41.3亿元", "6.7%", "612.4亿元")) == "consistent"
+    assert shares.get(("10.9%", "612.4亿元", "66.8亿元")) == "consistent"
+    # parts that each compare with 上年 are one list: the comparison names no new period
+    sums = [sorted(q.text for q in f.quantities) for f in found if f.kind == "sum"]
+    assert ["41.3亿元", "504.3亿元", "612.4亿元", "66.8亿元"] in sums
+    assert "discrepancy" in _verdicts(RND.replace("10.9%", "12.9%"))

@@ -667,14 +667,26 @@ class ZhReader:
             k = zone.rfind("分别")
             if k < 0 or re.search(r"[。!?！？\n]|[,，;；](?![^,，;；]*分别)", zone[k:]):
                 continue
-            lead = re.split(r"[,，;；:：]", zone[:k])[-1]
-            items = [x for x in re.split(r"、|和|与|及|以及", re.sub(r"\A(?:其中|而|并且|并)", "", lead)) if x]
+            lead = re.split(r"[,，;；:：。!?！？\n]", zone[:k])[-1]
+            lead = re.sub(r"(?:所占|占)?(?:的)?(?:比重|比例|占比|份额)\Z", "", re.sub(r"\A(?:其中|而|并且|并)", "", lead))
+            items = [x for x in re.split(r"、|和|与|及|以及", lead) if x]
+            if len(items) > 1:
+                # 基础研究、应用研究和试验发展经费: the head the last item carries is every item's (基础研究经费), when
+                # the text names them so
+                for n in (2, 3, 4):
+                    head = items[-1][-n:]
+                    if len(items[-1]) - n >= 2 and all(not x.endswith(head) and x + head in t for x in items[:-1]):
+                        items = [x + head for x in items[:-1]] + items[-1:]
+                        break
             if len(items) == len(group) and all(len(x) >= 2 and not PLACEHOLDER.search(x) for x in items):
-                # 其中生活用水、工业用水…分别占…66.2%、75.9%: the list before 分别 names each figure's measure
+                # 其中生活用水、工业用水…分别占…66.2%、75.9%; 基础研究、应用研究和试验发展经费所占比重分别为…: the list
+                # before 分别 names each figure's measure
                 for g, item in zip(group, items):
                     g.role, g.sign, g.compare, g.compare_period = f.role, f.sign, f.compare, f.compare_period
                     g.subject, g.own_measure = None, True
                     g.measure, g.key = item, self.key(item)
+                    if g.role == "share" and re.fullmatch(r"(?:所占)?(?:比重|比例|占比)?(?:分别)?(?:为|是)?", g.base or ""):
+                        g.base = ""  # 所占比重分别为: no base named, the whole the parts narrow
                 continue
             subjects = [g for g in facts if g.sentence == f.sentence and g.index < f.index and not g.paren
                         and g.role == "level" and g.q.type != "percent" or (

@@ -138,6 +138,14 @@ def _subset_makes_whole(members: list[Fact], whole: Fact) -> list[str]:
     return []
 
 
+def _without_compare(lex, gap: str) -> str:
+    """The gap without the comparison phrases of the figures in it (比上年增长22.5%): those name no period of the
+    figures that follow."""
+    for w in lex.words("compare"):
+        gap = gap.replace(w, " ")
+    return gap
+
+
 def _taken_parts(bindings: list[Binding]) -> set[int]:
     return {q.index for b in bindings for q in b.slots.get("parts") or [b.slots.get("part")] if q}
 
@@ -378,7 +386,7 @@ def parts(ctx) -> list[Binding]:
                 continue
             if lex.marker("list_break").search(norm[gap_start:f.q.start]):
                 break
-            if members and lex.marker("period_shift").search(norm[gap_start:f.q.start]):
+            if members and lex.marker("period_shift").search(_without_compare(lex, norm[gap_start:f.q.start])):
                 break  # 而去年同期…: the figures that follow belong to another period
             if f.role != "level" or f.paren or not same_kind(f, whole) or not (f.additive or averages):
                 continue

@@ -78,7 +78,8 @@ def restated(ctx) -> list[Binding]:
             # the same figure again in the opening sentences (in English, else once anywhere in the body): the
             # body states what the headline sums up
             same = _same_figure(facts, h, head, head + 3)
-            if not same and en:
+            if not same and (en or h.q.unit):
+                # past a byline (作者…来源…发布时间) or a lead of other figures: the one body figure of that value
                 far = _same_figure(facts, h, head, len(ctx.facts.sentences))
                 same = far if len(far) == 1 else []
             if len(same) == 1 and h.q.value and (h.q.unit or h.q.type != "amount" or h.q.value >= 20):
