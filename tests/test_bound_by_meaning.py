@@ -497,3 +497,9 @@ def test_a_list_before_respectively_names_each_shares_part():
     assert ["41.3亿元", "504.3亿元", "612.4亿元", "66.8亿元"] in sums
     # the shares making up 100 say the list is complete: a part off makes the sum wrong
     assert "discrepancy" in _verdicts(RND.replace("试验发展经费504.3亿元", "试验发展经费524.3亿元"))
+
+
+def test_packed_regions_before_respectively_make_up_the_whole():
+    text = "2023年，东中西部地区生产总值占比分别为52.1%、22.4%和25.5%。"
+    assert ("zh.sum.shares-100", "consistent") in _found(text) or _verdicts(text) == {"consistent"}
+    assert "discrepancy" in _verdicts(text.replace("22.4%", "24.4%"))

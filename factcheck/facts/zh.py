@@ -670,6 +670,9 @@ class ZhReader:
             lead = re.split(r"[,，;；:：。!?！？\n]", zone[:k])[-1]
             lead = re.sub(r"(?:所占|占)?(?:的)?(?:比重|比例|占比|份额)\Z", "", re.sub(r"\A(?:其中|而|并且|并)", "", lead))
             items = [x for x in re.split(r"、|和|与|及|以及", lead) if x]
+            packed = re.search(r"([东中西南北]{2,4})(部|地区)", lead)
+            if len(items) == 1 and packed and len(packed.group(1)) == len(group):
+                items = [ch + packed.group(2) for ch in packed.group(1)]  # 东中西部…分别为: 东部、中部、西部
             if len(items) > 1:
                 # 基础研究、应用研究和试验发展经费: the head the last item carries is every item's (基础研究经费), when
                 # the text names them so
@@ -685,7 +688,7 @@ class ZhReader:
                     g.role, g.sign, g.compare, g.compare_period = f.role, f.sign, f.compare, f.compare_period
                     g.subject, g.own_measure = None, True
                     g.measure, g.key = item, self.key(item)
-                    if g.role == "share" and re.fullmatch(r"(?:所占)?(?:比重|比例|占比)?(?:分别)?(?:为|是)?", g.base or ""):
+                    if g.role == "share" and re.fullmatch(r"(?:所占|占)?(?:比重|比例|占比|比)?(?:分别)?(?:为|是)?", g.base or ""):
                         g.base = ""  # 所占比重分别为: no base named, the whole the parts narrow
                 continue
             subjects = [g for g in facts if g.sentence == f.sentence and g.index < f.index and not g.paren
