@@ -503,3 +503,11 @@ def test_packed_regions_before_respectively_make_up_the_whole():
     text = "2023年，东中西部地区生产总值占比分别为52.1%、22.4%和25.5%。"
     assert ("zh.sum.shares-100", "consistent") in _found(text) or _verdicts(text) == {"consistent"}
     assert "discrepancy" in _verdicts(text.replace("22.4%", "24.4%"))
+
+
+def test_a_count_is_named_by_the_noun_it_counts():
+    text = ("大会确认选举产生的1250名代表的代表资格有效。其中妇女代表318名，占代表总数的25.4%；"
+            "少数民族代表96名，占代表总数的7.7%。")
+    shares = [(sorted(q.text for q in f.quantities), f.verdict) for f in check_text(text).findings if f.kind == "share"]
+    assert (["1250名", "25.4%", "318名"], "consistent") in shares
+    assert "discrepancy" in _verdicts(text.replace("7.7%", "9.7%"))

@@ -48,6 +48,8 @@ def _named(facts: list[Fact], name: str, before: Fact, like: Fact | None, exclud
         if like is not None and not same_dimension(f.q, like.q):
             continue
         score = named_match(name, f.key, blocked) if shortened else measure_match(name, f.key)
+        if score < 0.8 and f.noun and not wordy(f.noun) and f.q.type == "amount":
+            score = measure_match(name, f.noun)  # 产生的2987名代表 is the 代表总数: a count named by its noun
         if score >= 0.8:
             best.append((score, f))
     if wholes is not None and best:
