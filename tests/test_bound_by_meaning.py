@@ -511,3 +511,11 @@ def test_a_count_is_named_by_the_noun_it_counts():
     shares = [(sorted(q.text for q in f.quantities), f.verdict) for f in check_text(text).findings if f.kind == "share"]
     assert (["1250名", "25.4%", "318名"], "consistent") in shares
     assert "discrepancy" in _verdicts(text.replace("7.7%", "9.7%"))
+
+
+def test_a_topic_opener_may_carry_pinyin_or_say_statistics():
+    for opener in ("按經(jīng)營(yíng)單位所在地分", "按经营地统计"):
+        text = (f"全年社会消费品零售总额412.36亿元，比上年增长7.2%。{opener}，城镇消费品零售额351.20亿元，"
+                f"增长7.0%；乡村消费品零售额61.16亿元，增长8.3%。")
+        sums = [sorted(q.text for q in f.quantities) for f in check_text(text).findings if f.kind == "sum"]
+        assert ["351.20亿元", "412.36亿元", "61.16亿元"] in sums, opener
