@@ -519,3 +519,13 @@ def test_a_topic_opener_may_carry_pinyin_or_say_statistics():
                 f"增长7.0%；乡村消费品零售额61.16亿元，增长8.3%。")
         sums = [sorted(q.text for q in f.quantities) for f in check_text(text).findings if f.kind == "sum"]
         assert ["351.20亿元", "412.36亿元", "61.16亿元"] in sums, opener
+
+
+def test_a_topic_paragraph_breaks_down_each_period_it_names():
+    text = ("8月份，全市社会消费品零售总额86.52亿元，同比增长6.1%。1-8月份，全市社会消费品零售总额671.30亿元，同比增长5.8%。\n"
+            "按经营单位所在地分，8月份，城镇消费品零售额74.10亿元，增长6.0%；乡村消费品零售额12.42亿元，增长6.7%。"
+            "1-8月份，城镇消费品零售额576.84亿元，增长5.7%；乡村消费品零售额94.46亿元，增长6.4%。")
+    sums = [sorted(q.text for q in f.quantities) for f in check_text(text).findings if f.kind == "sum"]
+    assert ["12.42亿元", "74.10亿元", "86.52亿元"] in sums
+    assert ["576.84亿元", "671.30亿元", "94.46亿元"] in sums
+    assert "discrepancy" in _verdicts(text.replace("94.46亿元", "98.46亿元"))

@@ -146,6 +146,19 @@ def _without_compare(lex, gap: str) -> str:
     return gap
 
 
+def _period_runs(block: list[Fact]) -> list[list[Fact]]:
+    """The block cut where a figure names a period other than the run's (7月份… then 1-7月份…)."""
+    runs: list[list[Fact]] = [[]]
+    period = None
+    for f in block:
+        if f.role == "level" and f.period.span and period is not None and f.period != period and runs[-1]:
+            runs.append([])
+        if f.role == "level" and f.period.span:
+            period = f.period
+        runs[-1].append(f)
+    return [r for r in runs if r]
+
+
 def _taken_parts(bindings: list[Binding]) -> set[int]:
     return {q.index for b in bindings for q in b.slots.get("parts") or [b.slots.get("part")] if q}
 
@@ -356,125 +369,133 @@ def parts(ctx) -> list[Binding]:
         block = _block(ctx, lex, whole, facts)
         if block is None:
             continue
-        # averages do not add up, except over a partition of what is averaged: 人均可支配收入 is the sum of 人均工资性收入,
-        # 人均经营净收入…, taken over one population. A topic's whole is found later, so the figure before its opener
-        # need not add up either; both are settled once the parts are known
-        resolved = False
-        if "topic-block" in whole.cues and (whole.role != "level" or whole.q.type != "amount" or whole.paren):
-            # …的85.9%。按收入来源分，…: the figure before the opener is of another kind; find the whole first
-            levels = [f for f in block if f.role == "level" and f.q.type == "amount" and not f.paren]
-            guess = _topic_whole(lex, facts, whole, levels, set(), _taken_parts(out)) if levels else None
-            if guess is None:
+        # 按经营地分，7月份，城镇…乡村…。1-7月份，城镇…乡村…: a topic's paragraph may break down the whole of each
+        # period it names in turn; each run of one period is a breakdown of that period's whole
+        runs = _period_runs(block) if "topic-block" in whole.cues else [block]
+        opener = whole
+        for run_no, block in enumerate(runs):
+            whole = opener
+            # averages do not add up, except over a partition of what is averaged: 人均可支配收入 is the sum of 人均工资性收入,
+            # 人均经营净收入…, taken over one population. A topic's whole is found later, so the figure before its opener
+            # need not add up either; both are settled once the parts are known
+            resolved = False
+            if "topic-block" in whole.cues and (whole.role != "level" or whole.q.type != "amount" or whole.paren
+                                                or run_no > 0):
+                # …的85.9%。按收入来源分，…: the figure before the opener is of another kind; find the whole first
+                levels = [f for f in block if f.role == "level" and f.q.type == "amount" and not f.paren]
+                guess = _topic_whole(lex, facts, whole, levels, set(), _taken_parts(out)) if levels else None
+                if guess is None:
+                    continue
+                whole, resolved = guess, True
+            averages = not whole.additive
+            members: list[Fact] = []
+            nested_from = None
+            # a whole that is itself an item of a list separated by semicolons (…增长8.6%；财政收入38.74亿元，其中…；
+            # 社会消费品零售总额…): the next semicolon closes its breakdown
+            s_start = ctx.facts.sentences[whole.sentence][0]
+            item_of_list = bool(re.search(r"[;；]", norm[s_start:whole.q.start]))
+            for f in block:
+                if nested_from is not None and f.clause == nested_from:
+                    continue
+                gap_start = members[-1].q.end if members else whole.q.end
+                if item_of_list and members and re.search(r"[;；]", norm[gap_start:f.q.start]):
+                    break
+                nested = lex.marker("breakdown").search(norm[gap_start:f.q.start]) if members else None
+                if nested and not re.search(_STOP, norm[gap_start + nested.end():f.q.start]):
+                    nested_from = f.clause  # a breakdown of the part before: skip its clause (until the sentence ends)
+                    continue
+                if lex.marker("list_break").search(norm[gap_start:f.q.start]):
+                    break
+                if members and lex.marker("period_shift").search(_without_compare(lex, norm[gap_start:f.q.start])):
+                    break  # 而去年同期…: the figures that follow belong to another period
+                if f.role != "level" or f.paren or not same_kind(f, whole) or not (f.additive or averages):
+                    continue
+                if members and f.q.unit != members[-1].q.unit:
+                    break  # 用地面积103.599亩，…建筑面积215908平方米: another measure, written in another unit
+                if f.period_explicit and f.period != whole.period and not _months(f.period.span) <= (
+                        _months(whole.period.span) or set()) and not (members and members[0].period_explicit):
+                    break  # 21个行业…其中，7月份有23个: the month's own count, not a part of the year's
+                if any(d.name in f.measure for d in lex.derived):
+                    continue  # 顺差 after 出口 and 进口: a derived figure, not a part
+                if len(members) >= 2 and not _siblings(members + [f], ctx) and (_siblings(members, ctx)
+                                                                                  or _period_parts(members, whole)):
+                    break  # the breakdown ended: a figure of another kind follows (支出 after 收入 parts)
+                if _partition_siblings(lex, whole, f):
+                    break  # 第二产业…其中工业…，第三产业: the whole's sibling ends its breakdown
+                if (members and re.search(r"[;；]", norm[gap_start:f.q.start]) and len(_lcs_suffix([whole.key, f.key])) >= 2
+                        and not all(len(_lcs_suffix([whole.key, m.key])) >= 2 for m in members)):
+                    break  # 服务支出…其中转播费用…，住宿餐饮等支出…；宣传支出: a sibling of the whole, not a part
+                if len(members) >= 2 and (_partition(lex, members, whole) is not None or
+                                          (len(members) == 2 and _complement(lex, members))):
+                    break  # 男生…，女生…；专任教师…: the partition is complete, what follows is something else
+                if other_measure(lex, whole, f):
+                    if members:
+                        break  # 工业总产值…其中规上…；实现工业增加值…: another measure, not a part
+                    continue
+                members.append(f)
+            if not members:
                 continue
-            whole, resolved = guess, True
-        averages = not whole.additive
-        members: list[Fact] = []
-        nested_from = None
-        # a whole that is itself an item of a list separated by semicolons (…增长8.6%；财政收入38.74亿元，其中…；
-        # 社会消费品零售总额…): the next semicolon closes its breakdown
-        s_start = ctx.facts.sentences[whole.sentence][0]
-        item_of_list = bool(re.search(r"[;；]", norm[s_start:whole.q.start]))
-        for f in block:
-            if nested_from is not None and f.clause == nested_from:
+            if "topic-block" in whole.cues and not resolved:
+                # 从贸易方式看，一般贸易进出口…；加工贸易进出口…: the breakdown of the topic's total (全省进出口总值), not of
+                # the figure that happens to stand before the marker
+                whole = _topic_whole(lex, facts, whole, members, {b.slots["total"].index for b in out if "total" in b.slots},
+                                     _taken_parts(out))
+                if whole is None:
+                    continue
+            if not whole.additive or not all(f.additive for f in members):
+                p = _partition(lex, members, whole)
+                if p is None or not p.whole or not holds(whole.measure, p.whole):
+                    continue  # averages, and no known partition of what they average
+            part_qs = [f.q for f in members]
+            marks = list(lex.marker("breakdown").finditer(norm, whole.q.end, members[0].q.start))
+            if len(members) == 1 and marks and re.search(r"[;；]", norm[marks[-1].end():members[0].q.start]):
+                continue  # …其中生活用水…分别占…；北方6区用水量…: the figure after the semicolon is the whole's sibling
+            if len(members) == 1:
+                if "topic-block" in whole.cues and len(_lcs_suffix([whole.key, members[0].key])) < 2:
+                    continue
+                out.append(Binding(slots={"part": part_qs[0], "total": whole.q}, tags={"single"},
+                                   how=f"{members[0].q.text} is listed under {whole.q.text} (其中)"))
                 continue
-            gap_start = members[-1].q.end if members else whole.q.end
-            if item_of_list and members and re.search(r"[;；]", norm[gap_start:f.q.start]):
-                break
-            nested = lex.marker("breakdown").search(norm[gap_start:f.q.start]) if members else None
-            if nested and not re.search(_STOP, norm[gap_start + nested.end():f.q.start]):
-                nested_from = f.clause  # a breakdown of the part before: skip its clause (until the sentence ends)
-                continue
-            if lex.marker("list_break").search(norm[gap_start:f.q.start]):
-                break
-            if members and lex.marker("period_shift").search(_without_compare(lex, norm[gap_start:f.q.start])):
-                break  # 而去年同期…: the figures that follow belong to another period
-            if f.role != "level" or f.paren or not same_kind(f, whole) or not (f.additive or averages):
-                continue
-            if members and f.q.unit != members[-1].q.unit:
-                break  # 用地面积103.599亩，…建筑面积215908平方米: another measure, written in another unit
-            if f.period_explicit and f.period != whole.period and not _months(f.period.span) <= (
-                    _months(whole.period.span) or set()) and not (members and members[0].period_explicit):
-                break  # 21个行业…其中，7月份有23个: the month's own count, not a part of the year's
-            if any(d.name in f.measure for d in lex.derived):
-                continue  # 顺差 after 出口 and 进口: a derived figure, not a part
-            if len(members) >= 2 and not _siblings(members + [f], ctx) and (_siblings(members, ctx)
-                                                                              or _period_parts(members, whole)):
-                break  # the breakdown ended: a figure of another kind follows (支出 after 收入 parts)
-            if _partition_siblings(lex, whole, f):
-                break  # 第二产业…其中工业…，第三产业: the whole's sibling ends its breakdown
-            if (members and re.search(r"[;；]", norm[gap_start:f.q.start]) and len(_lcs_suffix([whole.key, f.key])) >= 2
-                    and not all(len(_lcs_suffix([whole.key, m.key])) >= 2 for m in members)):
-                break  # 服务支出…其中转播费用…，住宿餐饮等支出…；宣传支出: a sibling of the whole, not a part
-            if len(members) >= 2 and (_partition(lex, members, whole) is not None or
-                                      (len(members) == 2 and _complement(lex, members))):
-                break  # 男生…，女生…；专任教师…: the partition is complete, what follows is something else
-            if other_measure(lex, whole, f):
-                if members:
-                    break  # 工业总产值…其中规上…；实现工业增加值…: another measure, not a part
-                continue
-            members.append(f)
-        if not members:
-            continue
-        if "topic-block" in whole.cues and not resolved:
-            # 从贸易方式看，一般贸易进出口…；加工贸易进出口…: the breakdown of the topic's total (全省进出口总值), not of
-            # the figure that happens to stand before the marker
-            whole = _topic_whole(lex, facts, whole, members, {b.slots["total"].index for b in out if "total" in b.slots},
-                                 _taken_parts(out))
-            if whole is None:
-                continue
-        if not whole.additive or not all(f.additive for f in members):
-            p = _partition(lex, members, whole)
-            if p is None or not p.whole or not holds(whole.measure, p.whole):
-                continue  # averages, and no known partition of what they average
-        part_qs = [f.q for f in members]
-        marks = list(lex.marker("breakdown").finditer(norm, whole.q.end, members[0].q.start))
-        if len(members) == 1 and marks and re.search(r"[;；]", norm[marks[-1].end():members[0].q.start]):
-            continue  # …其中生活用水…分别占…；北方6区用水量…: the figure after the semicolon is the whole's sibling
-        if len(members) == 1:
-            if "topic-block" in whole.cues and len(_lcs_suffix([whole.key, members[0].key])) < 2:
-                continue
-            out.append(Binding(slots={"part": part_qs[0], "total": whole.q}, tags={"single"},
-                               how=f"{members[0].q.text} is listed under {whole.q.text} (其中)"))
-            continue
-        partition = _partition(lex, members, whole)
-        count = _stated_count(ctx, whole)
-        why = _siblings(members, ctx) or ("the parts of its period" if _period_parts(members, whole) else "")
-        rest = _last_is_rest(ctx, lex, members)
-        if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
-            continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
-        listed = _listed_in_whole(whole, members)
-        if partition is not None:
-            how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        elif listed:
-            how = f"the whole is named as {listed}, and the parts name each of them once"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        elif rest and why:
-            how = f"{len(members)} parts listed under {whole.q.text}, the last being what remains ('{rest}')"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        elif _period_parts(members, whole):
-            how = f"the parts' periods make up the whole's ({whole.period.span})"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        elif _complement(lex, members):
-            how = f"{members[0].measure} and {members[1].measure} are complements: together the whole"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        elif count is not None and count == len(members) and why:
-            how = f"the text counts {count} parts and lists {count}"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        elif why and _shares_complete(facts, members):
-            how = f"{len(members)} parts listed under {whole.q.text}, their shares making up 100%"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
-        else:
-            how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
-            certain = bool(why)
-            inner = _subset_makes_whole(members, whole)
-            if certain and inner:
-                # 水资源总量…其中地表水…，地下水…，不重复量…: surface water and the non-overlapping rest make the whole;
-                # the parts overlap, so their sum over the whole is no error
-                certain = False
-                how += f"; {' + '.join(inner)} alone make up the whole, so the parts may overlap"
-            out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
-                               certain=certain))
+            partition = _partition(lex, members, whole)
+            count = _stated_count(ctx, whole)
+            why = _siblings(members, ctx) or ("the parts of its period" if _period_parts(members, whole) else "")
+            rest = _last_is_rest(ctx, lex, members)
+            if "topic-block" in whole.cues and partition is None and len(_lcs_suffix([whole.key] + [f.key for f in members])) < 2:
+                continue  # 从商品看，…: a new topic, not a breakdown of the figure before it
+            listed = _listed_in_whole(whole, members)
+            if partition is not None:
+                how = f"the parts name the whole partition {partition.name} ({'、'.join(partition.parts)})"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+            elif listed:
+                how = f"the whole is named as {listed}, and the parts name each of them once"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+            elif rest and why:
+                how = f"{len(members)} parts listed under {whole.q.text}, the last being what remains ('{rest}')"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+            elif _period_parts(members, whole):
+                how = f"the parts' periods make up the whole's ({whole.period.span})"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+            elif _complement(lex, members):
+                how = f"{members[0].measure} and {members[1].measure} are complements: together the whole"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+            elif count is not None and count == len(members) and why:
+                how = f"the text counts {count} parts and lists {count}"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+            elif why and _shares_complete(facts, members):
+                how = f"{len(members)} parts listed under {whole.q.text}, their shares making up 100%"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"complete"}, how=how))
+            else:
+                how = f"{len(members)} parts listed under {whole.q.text} ({why or 'items of one dimension'}); the list may be partial"
+                certain = bool(why)
+                inner = _subset_makes_whole(members, whole)
+                if certain and inner:
+                    # 水资源总量…其中地表水…，地下水…，不重复量…: surface water and the non-overlapping rest make the whole;
+                    # the parts overlap, so their sum over the whole is no error
+                    certain = False
+                    how += f"; {' + '.join(inner)} alone make up the whole, so the parts may overlap"
+                out.append(Binding(slots={"parts": part_qs, "total": whole.q}, tags={"partial"}, how=how,
+                                   certain=certain))
+
     for b in out:
         if "total" in b.slots and _in_pair(ctx, b.slots["total"]):
             # 产销分别完成1562.1万辆和1565.3万辆，其中乘用车产销分别完成…: each part's pair holds one figure of the
