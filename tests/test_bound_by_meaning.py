@@ -529,3 +529,12 @@ def test_a_topic_paragraph_breaks_down_each_period_it_names():
     assert ["12.42亿元", "74.10亿元", "86.52亿元"] in sums
     assert ["576.84亿元", "671.30亿元", "94.46亿元"] in sums
     assert "discrepancy" in _verdicts(text.replace("94.46亿元", "98.46亿元"))
+
+
+def test_a_packed_pair_breaks_down_each_of_its_measures():
+    text = ("1-9月，汽车产销分别完成2150.4万辆和2162.8万辆。其中，乘用车产销分别完成1852.0万辆和1860.5万辆；"
+            "商用车产销分别完成298.4万辆和302.3万辆。")
+    sums = [(sorted(q.text for q in f.quantities), f.verdict) for f in check_text(text).findings if f.kind == "sum"]
+    assert (["1852.0万辆", "2150.4万辆", "298.4万辆"], "consistent") in sums
+    assert (["1860.5万辆", "2162.8万辆", "302.3万辆"], "consistent") in sums
+    assert "discrepancy" in _verdicts(text.replace("302.3万辆", "312.3万辆"))

@@ -661,6 +661,8 @@ class ZhReader:
                 group.append(facts[j])
                 j += 1
             i = j if len(group) > 1 else i + 1
+            if len(group) == 2 and f.role == "level" and group[1].role == "level":
+                self._packed_pair(group)
             if len(group) < 2 or f.role not in ("change", "rate", "points", "share"):
                 continue
             zone = t[:qpos[f.index]]
@@ -708,6 +710,21 @@ class ZhReader:
                 g.measure, g.key, g.own_measure = subj.measure, subj.key, False
                 if len(bases) == len(group):
                     g.base = bases[n] if len(bases[n]) > 2 or n == 0 else (bases[0][:-len(bases[n])] + bases[n])
+
+    def _packed_pair(self, group: list[Fact]) -> None:
+        """汽车产销分别完成1562.1万辆和1565.3万辆: a measure that packs two (产销: 产量 and 销量, lexicon 'packed')
+        names the first figure by the first and the second by the second."""
+        a, b = group
+        for entry in self.lex.words("packed"):
+            packed, first, second = entry.split(":")
+            k = a.measure.rfind(packed)
+            if k < 0 or not a.measure.endswith(packed):
+                continue
+            stem = a.measure[:k]
+            a.measure, a.key = stem + first, self.key(stem + first)
+            b.measure, b.key, b.scope = stem + second, self.key(stem + second), b.scope or a.scope
+            b.own_measure = a.own_measure = True
+            return
 
     def _count_qualifiers(self, facts: list[Fact]) -> None:
         """南方4区用水量3314.7亿立方米: a count run straight into a figure of another dimension, with only a measure's

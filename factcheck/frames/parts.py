@@ -279,8 +279,9 @@ def _block(ctx, lex, whole: Fact, facts: list[Fact]) -> list[Fact] | None:
     # 居第2位。其中)
     k = 0
     while k < len(after) and after[k].sentence == whole.sentence and (
-            after[k].subject == whole.index or after[k].role in ("rate", "change", "points", "cagr", "avg_rate", "rank")):
-        k += 1
+            after[k].subject == whole.index or after[k].role in ("rate", "change", "points", "cagr", "avg_rate", "rank")
+            or (after[k].clause == whole.clause and after[k].role == "level" and _in_pair(ctx, after[k].q))):
+        k += 1  # (and its partner in a pair said 分别: 产销分别完成1562.1万辆和1565.3万辆)
     sat_end = after[k - 1].q.end if k else whole.q.end
     after = after[k:]
     nxt = after[0] if after else None
@@ -429,9 +430,9 @@ def parts(ctx) -> list[Binding]:
                                           (len(members) == 2 and _complement(lex, members))):
                     break  # 男生…，女生…；专任教师…: the partition is complete, what follows is something else
                 if other_measure(lex, whole, f):
-                    if members:
+                    if members and not _in_pair(ctx, f.q):
                         break  # 工业总产值…其中规上…；实现工业增加值…: another measure, not a part
-                    continue
+                    continue  # 乘用车产销分别完成…: the pair's other measure belongs to the whole's partner
                 members.append(f)
             if not members:
                 continue
@@ -497,7 +498,7 @@ def parts(ctx) -> list[Binding]:
                                    certain=certain))
 
     for b in out:
-        if "total" in b.slots and _in_pair(ctx, b.slots["total"]):
+        if "total" in b.slots and _in_pair(ctx, b.slots["total"]) and not _pair_read(ctx, lex, b):
             # 产销分别完成1562.1万辆和1565.3万辆，其中乘用车产销分别完成…: each part's pair holds one figure of the
             # whole's measure and one of the other; which one is the part is for the pairing to say, not the order
             b.certain = False
@@ -597,6 +598,15 @@ def _opened(ctx, lex, facts: list[Fact], taken: set[int]) -> list[Binding]:
         out.append(Binding(slots={"parts": [g.q for g in members], "total": wholes[0].q}, tags={"complete"},
                            how=f"the sentence opens with its whole ('{m.group('name')}中') and lists {why}"))
     return out
+
+
+def _pair_read(ctx, lex, b: Binding) -> bool:
+    """Did the reading name each figure of the pairs (汽车产量, 乘用车产量 … 汽车销量, 乘用车销量), so that the parts
+    under the whole are of its own measure?"""
+    whole = ctx.facts.by_index.get(b.slots["total"].index)
+    parts = [ctx.facts.by_index.get(q.index) for q in b.slots.get("parts") or [b.slots.get("part")] if q]
+    heads = [h for h in lex.words("measure_heads") if whole is not None and whole.measure.endswith(h)]
+    return bool(heads) and all(p is not None and p.measure.endswith(heads[0]) for p in parts)
 
 
 def _in_pair(ctx, q) -> bool:
