@@ -538,3 +538,9 @@ def test_a_packed_pair_breaks_down_each_of_its_measures():
     assert (["1852.0万辆", "2150.4万辆", "298.4万辆"], "consistent") in sums
     assert (["1860.5万辆", "2162.8万辆", "302.3万辆"], "consistent") in sums
     assert "discrepancy" in _verdicts(text.replace("302.3万辆", "312.3万辆"))
+
+
+def test_small_full_stops_and_commas_are_decimal_points_and_thousands():
+    report = check_text("净利息收入上升1﹒3%至1﹐121﹒55亿元，非利息收入上升28﹒4%至412﹒11亿元。")
+    values = sorted(q.value for q in report.quantities)
+    assert any(abs(v - 1121.55e8) < 1 for v in values) and any(abs(v - 412.11e8) < 1 for v in values)

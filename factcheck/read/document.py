@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 # Full-width ASCII variants map one-to-one onto ASCII, so the normalised text has exactly the original offsets.
 _TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _TABLE.update({0x3000: 0x20, 0xFEFF: 0x20, 0x00A0: 0x20, 0xFE6A: 0x25, 0x2030: 0x2030, 0x2212: 0x2D,
-               0x2013: 0x2D, 0x2014: 0x2014})
+               0x2013: 0x2D, 0x2014: 0x2014,
+               0xFE52: 0x2E, 0xFE50: 0x2C})  # small full stop and comma as decimal point and thousands (1121﹒55, 36﹐757)
 
 
 # Traditional characters of numerals, units and the words rules match on, folded to their simplified forms so a
