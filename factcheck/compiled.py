@@ -96,9 +96,20 @@ def data_files(root: Path) -> dict[str, list[Path]]:
     return out
 
 
-def _code_files() -> list[Path]:
+def _code_files() -> list[str]:
     """The package's own modules: compiled data is only as valid as the code that validated it."""
-    return sorted(PACKAGE.glob("*.py")) + sorted(PACKAGE.glob("*/*.py"))
+    top = [e for e in os.scandir(PACKAGE)]
+    out = sorted(e.path for e in top if e.name.endswith(".py"))
+    for d in sorted((e for e in top if e.is_dir()), key=lambda e: e.name):
+        out += sorted(e.path for e in os.scandir(d.path) if e.name.endswith(".py"))
+    return out
+
+
+def _data_files(root: Path) -> list[str]:
+    out = []
+    for folder, _, names in os.walk(root):
+        out += [os.path.join(folder, n) for n in names if os.path.splitext(n)[1] in (".yaml", ".yml")]
+    return sorted(out)
 
 
 @lru_cache(maxsize=4)
@@ -110,9 +121,9 @@ def tree_fingerprint(root: Path) -> str:
     from . import __version__
 
     parts = [f"format {FORMAT}", __version__]
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml")) + _code_files():
+    for path in _data_files(root) + _code_files():  # os, not pathlib: this runs on every editable run
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             continue
         parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
