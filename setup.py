@@ -42,6 +42,9 @@ class BuildPyWithData(build_py):
                "PYTHONPATH": os.pathsep.join(filter(None, [str(lib), os.environ.get("PYTHONPATH")]))}
         subprocess.run([sys.executable, "-m", "factcheck.regex_cache", str(lib / "factcheck" / "_compiled_regex.pickle"),
                         *map(str, sorted((HERE / "examples").glob("*.txt")))], env=env, cwd=lib, check=False)
+        # and the methods dataclasses writes for the package's classes (factcheck/dataclass_cache.py), likewise
+        subprocess.run([sys.executable, "-m", "factcheck.dataclass_cache",
+                        str(lib / "factcheck" / "_compiled_dataclasses.marshal")], env=env, cwd=lib, check=False)
         if editable:
             compileall.compile_dir(str(HERE / "factcheck"), quiet=1)
 
@@ -50,6 +53,7 @@ class BuildPyWithData(build_py):
         if not getattr(self, "editable_mode", False):
             outputs.append(str(Path(self.build_lib) / "factcheck" / "_compiled_data.pickle"))
             outputs.append(str(Path(self.build_lib) / "factcheck" / "_compiled_regex.pickle"))
+            outputs.append(str(Path(self.build_lib) / "factcheck" / "_compiled_dataclasses.marshal"))
         return outputs
 
 

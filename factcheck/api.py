@@ -54,7 +54,7 @@ def check_text(text: str, path: str = "<text>", language: str | None = None,
                          f"{MAX_FIGURES:,}); refused")
     doc = make_document(text, path=path, encoding=encoding, language=language)
     quantities, hidden = screen(doc, extract(doc))
-    warnings = [note] if language is None and (note := language_note(doc.norm, doc.language)) else []
+    warnings = [note] if language is None and (note := language_note(doc.norm, doc.language, doc._scripts)) else []
     ctx = Context(doc, quantities)
     active = rules if rules is not None else load_rules(rule_paths, doc.language)
     active = [r for r in active if r.language == doc.language]

@@ -17,7 +17,6 @@ unpickler that refuses every class, so reading a cache can never run code.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import importlib
 import io
 import os
@@ -97,21 +96,34 @@ def data_files(root: Path) -> dict[str, list[Path]]:
     return out
 
 
-def _code_files() -> list[Path]:
+def _code_files() -> list[str]:
     """The package's own modules: compiled data is only as valid as the code that validated it."""
-    return sorted(PACKAGE.glob("*.py")) + sorted(PACKAGE.glob("*/*.py"))
+    top = [e for e in os.scandir(PACKAGE)]
+    out = sorted(e.path for e in top if e.name.endswith(".py"))
+    for d in sorted((e for e in top if e.is_dir()), key=lambda e: e.name):
+        out += sorted(e.path for e in os.scandir(d.path) if e.name.endswith(".py"))
+    return out
+
+
+def _data_files(root: Path) -> list[str]:
+    out = []
+    for folder, _, names in os.walk(root):
+        out += [os.path.join(folder, n) for n in names if os.path.splitext(n)[1] in (".yaml", ".yml")]
+    return sorted(out)
 
 
 @lru_cache(maxsize=4)
 def tree_fingerprint(root: Path) -> str:
     """Cheap (names, sizes, modification times) fingerprint of the data files and the code, for a checkout where
     files change under an editable install. An installed wheel's files do not change; see _shipped()."""
+    import hashlib
+
     from . import __version__
 
     parts = [f"format {FORMAT}", __version__]
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml")) + _code_files():
+    for path in _data_files(root) + _code_files():  # os, not pathlib: this runs on every editable run
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             continue
         parts.append(f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
@@ -120,6 +132,8 @@ def tree_fingerprint(root: Path) -> str:
 
 def install_id() -> str:
     """One id per installed copy of factcheck, so caches of two installs never replace each other's files."""
+    import hashlib  # here: a wheel's run reads the compiled data without hashing anything
+
     return hashlib.sha256(str(PACKAGE).encode()).hexdigest()[:12]
 
 
@@ -138,6 +152,13 @@ def compile_tree(root: Path) -> dict[str, dict[str, Any]]:
     return out
 
 
+def compile_tables() -> dict[str, Any]:
+    """Tables read from the data files of dependencies, as plain data: {name: table}."""
+    from .read.document import opencc_pairs
+
+    return {"opencc_ts": opencc_pairs()}
+
+
 def build(target: Path, root: Path | None = None, tree: bool = False) -> Path:
     """Compile the built-in data files into `target` (called by setup.py). tree=True: the files stay where they
     are (an editable install), so the compiled data records their fingerprint and is dropped when they change."""
@@ -145,7 +166,7 @@ def build(target: Path, root: Path | None = None, tree: bool = False) -> Path:
 
     root = root or data_root()
     payload = {"format": FORMAT, "version": __version__, "fingerprint": tree_fingerprint(root) if tree else None,
-               "kinds": compile_tree(root)}
+               "kinds": compile_tree(root), "tables": compile_tables()}
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_bytes(dumps_plain(payload))
@@ -186,13 +207,30 @@ def _read(path: Path) -> dict | None:
     return payload
 
 
+_SHIPPED_PAYLOAD: list = []  # the build's compiled data, read once: [payload or None]
+
+
+def _shipped_payload() -> dict | None:
+    if not _SHIPPED_PAYLOAD:
+        payload = _read(SHIPPED)
+        if payload is not None and payload["fingerprint"] is not None and \
+                payload["fingerprint"] != tree_fingerprint(data_root()):
+            payload = None  # an editable install whose files changed since it was built
+        _SHIPPED_PAYLOAD.append(payload)
+    return _SHIPPED_PAYLOAD[0]
+
+
 def _shipped() -> dict | None:
-    payload = _read(SHIPPED)
-    if payload is None:
-        return None
-    if payload["fingerprint"] is not None and payload["fingerprint"] != tree_fingerprint(data_root()):
-        return None  # an editable install whose files changed since it was built
-    return payload["kinds"]
+    payload = _shipped_payload()
+    return payload["kinds"] if payload is not None else None
+
+
+def table(name: str) -> Any | None:
+    """A table the build read from a dependency's data files (compile_tables), or None when the build left none
+    (a bare checkout, an older build, the dependency missing at build time): the caller reads it itself."""
+    payload = _shipped_payload()
+    tables = payload.get("tables") if payload is not None else None
+    return tables.get(name) if isinstance(tables, dict) and tables.get(name) else None
 
 
 def cache_dir() -> Path | None:
@@ -250,6 +288,8 @@ def user_file(kind: str, data: bytes, name: str) -> Any:
     """One data file given by the user (--rules), as bytes already read (bounded) by the caller, revived; compiled
     once per content and version and kept in the user's cache. Errors are never cached: a broken file fails the
     same way every time."""
+    import hashlib
+
     from . import __version__
 
     _load_kinds()

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -81,6 +80,8 @@ NARROWING = ("select", "ignore", "severity", "language")
 
 def _read_toml(path: Path, root: Path | None = None) -> dict[str, Any] | None:
     """The factcheck table of a file, or None when the file does not configure factcheck."""
+    import tomllib  # here: most runs find no configuration file to parse
+
     from .errors import InputError
     from .fileio import read_limited
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from .display import clean
@@ -157,6 +156,8 @@ class AtomicFile:
                                  "folder") from None
         except OSError as e:
             raise FactcheckError(f"{self.name}: cannot write the report ({e.strerror or e})") from None
+        import tempfile  # here: a report on standard output needs none (its import costs ~5 ms)
+
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         except OSError as e:

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .display import clean
 from .errors import FactcheckError
 from .fileio import inside
+
+if TYPE_CHECKING:
+    import subprocess  # imported where git runs: a run outside a repository never starts a process
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}  # as api.collect_paths
 SAFE_CONFIG = ("-c", "core.fsmonitor=false", "-c", "safe.bareRepository=explicit", "-c", "core.hooksPath=/dev/null",
@@ -48,6 +51,8 @@ def _env(ceiling: Path | None) -> dict[str, str]:
 
 
 def _run(args: list[str], cwd: Path, ceiling: Path | None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    import subprocess
+
     try:
         return subprocess.run(["git", *SAFE_CONFIG, *args], cwd=cwd, env=_env(ceiling), input=stdin,
                               capture_output=True, text=True, encoding="utf-8", errors="surrogateescape",
@@ -61,8 +66,24 @@ def _run(args: list[str], cwd: Path, ceiling: Path | None, stdin: str | None = N
 _REFUSED: dict[str, str] = {}  # working directory -> why git refused it (a folder that is itself a git dir)
 
 
+def _may_find_repo(cwd: str) -> bool:
+    """Whether git could find a repository from cwd: a folder from cwd up to / holds .git, or may itself be a git
+    dir (it holds HEAD). Without either, git would find nothing, and is not run (a process costs a one-article run
+    ~10 ms)."""
+    d = cwd
+    while True:
+        if os.path.lexists(os.path.join(d, ".git")) or os.path.lexists(os.path.join(d, "HEAD")):
+            return True
+        parent = os.path.dirname(d)
+        if parent == d:
+            return False
+        d = parent
+
+
 @functools.lru_cache(maxsize=8)
 def _repo_of(cwd: str) -> Repo | None:
+    if not _may_find_repo(cwd):
+        return None
     try:
         out = _run(["rev-parse", "--show-toplevel", "--absolute-git-dir"], Path(cwd), None)
     except FactcheckError:
@@ -91,6 +112,8 @@ def git(r: Repo, *args: str, stdin: str | None = None) -> subprocess.CompletedPr
 
 
 def _out(r: Repo, *args: str) -> str:
+    import subprocess
+
     res = git(r, *args)
     if res.returncode != 0:
         raise subprocess.CalledProcessError(res.returncode, args, res.stdout, res.stderr)
@@ -114,6 +137,8 @@ def ignored(files: list[Path]) -> set[Path]:
 
 
 def changed_since(ref: str, paths: list[Path]) -> list[Path]:
+    import subprocess
+
     paths = [Path(p) for p in paths] or [Path(".")]
     r = repo()
     if r is None:

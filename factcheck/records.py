@@ -28,18 +28,27 @@ def field(default: Any = MISSING, *, description: str = "", default_factory: Any
     return dataclasses.field(**kw)
 
 
+@lru_cache(maxsize=None)
+def _dumped_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a dataclass that a dump holds (not marked exclude), looked up once per class."""
+    return tuple(f.name for f in dataclasses.fields(cls) if not f.metadata.get("exclude"))
+
+
+_LEAVES = (str, int, bool, type(None))
+
+
 def _dump(obj: Any, mode: str, exclude: Any) -> Any:
+    if type(obj) in _LEAVES:
+        return obj  # most of a report: returned as they are (the tests below would each say so, slower)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out = {}
-        for f in dataclasses.fields(obj):
-            if isinstance(exclude, (set, frozenset)) and f.name in exclude:
+        for name in _dumped_fields(type(obj)):
+            if isinstance(exclude, (set, frozenset)) and name in exclude:
                 continue
-            if f.metadata.get("exclude"):
-                continue
-            sub = exclude.get(f.name) if isinstance(exclude, dict) else None
+            sub = exclude.get(name) if isinstance(exclude, dict) else None
             if sub is True:
                 continue
-            out[f.name] = _dump(getattr(obj, f.name), mode, sub)
+            out[name] = _dump(getattr(obj, name), mode, sub)
         return out
     if isinstance(obj, (list, tuple)):
         inner = exclude.get("__all__") if isinstance(exclude, dict) else None

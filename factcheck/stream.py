@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -65,6 +64,8 @@ class Spool:
     """Records (any strings) kept in a temporary file until the end, read back in order."""
 
     def __init__(self) -> None:
+        import tempfile  # here: most reports need no spool (its import costs ~5 ms)
+
         self.fh = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
         self.count = 0
 

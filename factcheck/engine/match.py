@@ -6,8 +6,10 @@ import re
 from typing import Iterator
 
 from .candidate import Candidate, get_kind
+from ..frames import bindings
 from ..model import Quantity
 from .context import Context
+from .expr import parse_relation
 from .pattern import TYPE_CHAR, compile_pattern, list_slots
 from .resolvers import resolve
 from .rules import RuleSpec
@@ -47,9 +49,6 @@ def pattern_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
 def frame_candidates(ctx: Context, rule: RuleSpec) -> Iterator[Candidate]:
     """Candidates from a frame's bindings: those whose tags pass the rule's guards and which bind every slot of
     its relation (or all but one the rule explains as missing: the claim is then unverifiable)."""
-    from ..frames import bindings
-    from .expr import parse_relation
-
     names = parse_relation(rule.relation or "").names  # cached per relation text
     missing_ok = set(rule.params.get("missing", {}))
     for b in bindings(ctx, rule.frame or ""):

@@ -47,6 +47,24 @@ _TOKEN = re.compile(
     rf"(?P<more>多|余|有余)?(?P<unit>{_UNIT_RE})?(?P<post>有余|余|多|以上|以下|左右|上下|之多)?"
     rf"|(?P<cn>{_CN_NUM})(?P<cmore>多|余|有余)?(?P<cunit>{_UNIT_RE})(?P<cpost>有余|余|多|以上|以下|左右|上下)?"
 )
+# Where a token can start (its first character). finditer would try the whole alternation at every character of
+# the text; searching for a start first and matching there finds the same tokens in half the time.
+_TOKEN_START = re.compile("[百\\d" + _CN_NUM[1:_CN_NUM.index("]")] + "]")
+
+
+def _tokens(norm: str):
+    """_TOKEN.finditer(norm), faster."""
+    search, match = _TOKEN_START.search, _TOKEN.match
+    pos = 0
+    while (s := search(norm, pos)) is not None:
+        m = match(norm, s.start())
+        if m is None:
+            pos = s.start() + 1
+        else:
+            yield m
+            pos = m.end()  # tokens are never empty
+
+
 _DATETIME = re.compile(r"\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?")
 _FRACTION = re.compile(r"(?P<den>[二三四五六七八九十两])分之(?P<num>[一二三四五六七八九])|(?<![一二三四五六七八九十])(?:一半|半数)")
 _DOUBLING = re.compile(r"翻了?(?P<n>一|两|二|三)番|翻番")
@@ -143,7 +161,7 @@ def extract_zh(doc: Document) -> list[Quantity]:
         else:
             spans.append([a, b])
     k = 0
-    for m in _TOKEN.finditer(norm):
+    for m in _tokens(norm):
         s = m.start()
         while k < len(spans) and spans[k][1] <= s:
             k += 1

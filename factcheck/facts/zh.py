@@ -54,6 +54,52 @@ _PLACE = re.compile(r"^(?!(?:居住在|在)?(?:城镇|乡村|农村|村镇|城�
                     r"[\u4e00-\u9fff]{1,3}国(?!际|内|外|有|家|债|库|企|资|产|营|务|民|人|际))(?=[\u4e00-\u9fff]{2})")
 
 
+# Patterns of the reader's steps, compiled once (re's own cache is a lookup on every call, and _clean and
+# _fact run for every figure).
+_THIS_YEAR = re.compile(r"今年|本年")
+_PAREN_LEAD = re.compile(r"[(（]\s*(?:占|约占|其中)?[^\ue001-\ue00f)）]{0,6}\Z")
+_PAREN_OPEN = re.compile(r"[(（]\Z")
+_JOINED = re.compile(r"\s*(?:和|、|与|及|以及)\s*")
+_CMP_END = re.compile(r"(?:比|较|与|同)$")
+_INLINE_BASE = re.compile(r"(?:占|完成|达到|相当于|是|为)[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z")
+_BASE_ONLY_BI = re.compile(r"(?:比|比重|比例)?")
+_OF_END = re.compile(r"(?:的|之)\Z")
+_FROM_TAIL = re.compile(r"(?:由|从)[^\ue001-\ue00f]*\Z")
+_BOUND_WORD = re.compile(r"(?:以上|以下|左右|多|余)")
+_HIGH_LOW = re.compile(r"(?P<cue>高|低|快|慢)(?:了|出)?\Z")
+_INLINE_MULTIPLE = re.compile(r"(?:是|为|相当于|等于)[^\ue001-\ue00f,，;；。]{0,12}[\ue001][^\ue001-\ue00f,，;；。]{0,2}的\Z")
+_BASE_LEAD = re.compile(r"(?:是|为|相当于|等于|占|完成|达到)[^\ue001-\ue00f,，;；。]{0,20}\Z")
+_WITH_LEAD = re.compile(r"(?:与|和|同|较之|跟)[^\ue001-\ue00f,，;；。]{0,20}\Z")
+_THAN_LEAD = re.compile(r"(?:比|较)[^\ue001-\ue00f,，;；。比较]{0,12}\Z")
+_THAN = re.compile(r"比|较")
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
+_MONTH_SPAN = re.compile(r"M(\d+)")
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
+_CLOSE = re.compile(r"[)）]")
+_QUOTES = re.compile(r"[\"“”‘’'《》〈〉<>]")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
+_DURATION_WORD = re.compile(r"[一二三四五六七八九十两\d]+(?:年|个月|天)(?:间|来|内|中|以来)?|以来|期间|时期")
+_AVERAGE_END = re.compile(r"(?:年均|平均每年|年平均|每年平均)\Z")
+_FROM_END = re.compile(r"(?:由|从)(?:的)?\Z")
+_PREP_BEFORE_PLACE = re.compile(r"^(?:向|在|对|为|给|从|到|与|和|使|让|把|将)(?=[\u4e00-\u9fff]{2,}(?:省|市|县|区|州))")
+_LINK_END = re.compile(r"(?:[,，、;；:：\s()（）]|(?:由|从|较|与|同|跟)(?:的)?)+\Z")
+_CONJ_START = re.compile(r"^(?:和|与|及|以及|或|而|则|但)(?=[\u4e00-\u9fff]{2})")
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|县|区|州)")
+_PLACE_NOUN_END = re.compile(r"(?:城|都|超|股|楼|车|上|门)市\Z|(?:地|社|园|景|小|城|辖|市|校)区\Z")
+_NAME_FILLERS = re.compile(r"(?:同期|同类|当期|全部)")
+_DASHES = re.compile(r"[—–~～至到]")
+_PER = re.compile(r"\A(?:每|/)")
+_MARKS_START = re.compile(r"^[^\u4e00-\u9fffA-Za-z0-9]+")
+
+_UPTO_PLACEHOLDER = re.compile(r".*[\ue001-\ue00f]", re.S)
+
+
+def _last_placeholder(s: str) -> int:
+    """Where the last figure's placeholder is in s (-1: none), found in one match, not a test per character."""
+    m = _UPTO_PLACEHOLDER.match(s)
+    return m.end() - 1 if m else -1
+
+
 def _month(s: str) -> int:
     if s.isdigit():
         return int(s)
@@ -178,7 +224,7 @@ class ZhReader:
             # until replaced, for the sentences that follow; 上年 counts from a year the same sentence names
             # 上年为641.3亿元 dates that figure only: relative words do not move the sentence's period, except 今年
             year, span = parse_period(t[scanned:p], self._now(named), relative=False, compared=False)
-            if year is None and re.search(r"今年|本年", t[scanned:p]):
+            if year is None and _THIS_YEAR.search(t[scanned:p]):
                 year = NOW
             scanned = p
             if year is not None or span:
@@ -225,12 +271,12 @@ class ZhReader:
     def _fact(self, q: Quantity, p: int, s: int, c: int, cstart: int, period: Period) -> Fact:
         t = self.t
         zone = t[cstart:p]  # the clause up to the figure
-        k = max((i for i, ch in enumerate(zone) if PLACEHOLDER.match(ch)), default=-1)
+        k = _last_placeholder(zone)
         local = zone[k + 1:]  # after the clause's previous figure
         tail = t[p + 1:p + 12]
         f = Fact(q=q, sentence=s, clause=c)
-        f.paren = bool(re.search(r"[(（]\s*(?:占|约占|其中)?[^\ue001-\ue00f)）]{0,6}\Z", local)) and k >= 0 or (
-            bool(re.search(r"[(（]\Z", local)))
+        f.paren = bool(_PAREN_LEAD.search(local)) and k >= 0 or (
+            bool(_PAREN_OPEN.search(local)))
         year, span = parse_period(zone, self._now(period if self._named_here(cstart, period) else Period()))
         self._date(f, q, cstart)
         f.period_explicit = year is not None or bool(span)
@@ -240,7 +286,7 @@ class ZhReader:
             f.period = period
         f.role, f.sign, cue = self._role(q, local, zone, tail, self._prev_from)
         prev = self._prev_in_clause
-        if (prev is not None and prev.clause == c and re.fullmatch(r"\s*(?:和|、|与|及|以及)\s*", local)
+        if (prev is not None and prev.clause == c and _JOINED.fullmatch(local)
                 and prev.role in ("change", "rate", "points", "share") and q.type == prev.q.type
                 and f.role in ("level", "other")):
             # 分别比去年增长20.2亿元和10.8亿元: the second of a joined pair plays the first one's part
@@ -283,20 +329,20 @@ class ZhReader:
                 j = measure_zone.rfind(f.compare)
                 if j >= 0:
                     measure_zone = measure_zone[:j]
-            measure_zone = re.sub(r"(?:比|较|与|同)$", "", measure_zone)
+            measure_zone = _CMP_END.sub("", measure_zone)
         elif f.role == "share":
-            im = re.search(r"(?:占|完成|达到|相当于|是|为)[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone)
+            im = _INLINE_BASE.search(zone)
             if im and not self.share_end.search(local):
                 f.cues.append("inline-base")
                 measure_zone = zone[:im.start()]
-                measure_zone = measure_zone[max((i for i, ch in enumerate(measure_zone) if PLACEHOLDER.match(ch)), default=-1) + 1:]
+                measure_zone = measure_zone[_last_placeholder(measure_zone) + 1:]
             mm = self.share_end.search(local)
-            if mm is None or re.fullmatch(r"(?:比|比重|比例)?", mm.group("base") or ""):
+            if mm is None or _BASE_ONLY_BI.fullmatch(mm.group("base") or ""):
                 mm = self.share_noun_end.search(local) or mm  # 占比为65.0%: a noun, not 占 with a base named 比
             if mm:
                 measure_zone = local[:mm.start()]
                 if "base" in mm.groupdict() and mm.group("base"):
-                    f.base = re.sub(r"(?:的|之)\Z", "", mm.group("base")).strip()  # as named: key_of reads it
+                    f.base = _OF_END.sub("", mm.group("base")).strip()  # as named: key_of reads it
         elif f.role == "ratio":
             mm = self.ratio_end.search(local)
             if mm:
@@ -315,7 +361,7 @@ class ZhReader:
                 measure_zone = local[:mm.start()]
                 f.base = self._clean(mm.group("base"))[0] or mm.group("base")
         elif f.role == "prior":
-            measure_zone = re.sub(r"(?:由|从)[^\ue001-\ue00f]*\Z", "", local)
+            measure_zone = _FROM_TAIL.sub("", local)
             measure_zone = self.prior_lead.sub("", measure_zone)
         f.measure, f.scope = self._clean(measure_zone)
         if f.role == "level" and not f.measure and k < 0 and _VERB_ONLY.fullmatch(local) and c > 0:
@@ -336,7 +382,7 @@ class ZhReader:
             after = self.t[p + 1:p + 14]
             nm = self.noun_after.match(after)
             verb_first = self.verb_start.match(after)
-            if nm and not re.match(r"(?:以上|以下|左右|多|余)", nm.group(1)) and not verb_first and not re.match(
+            if nm and not _BOUND_WORD.match(nm.group(1)) and not verb_first and not re.match(
                     r"(?:为|是|达|超过|低于|高于|不足)", after[len(nm.group(1)):]):
                 # 156只收益为正: 收益 is what is said of them, not what is counted
                 f.noun = nm.group(1)
@@ -406,7 +452,7 @@ class ZhReader:
                 if mm and not self._blocked(mm.group("cue"), local, q):
                     return "rate", sign, mm.group("cue")
             if self.share_end.search(local) or self.share_noun_end.search(local) or (
-                    re.search(r"(?:占|完成|达到|相当于|是|为)[^\ue001-\ue00f,，;；。]{0,20}[\ue001]的\Z", zone)
+                    _INLINE_BASE.search(zone)
                     and local == "的"):
                 return "share", 0, "占"
             if self.ratio_end.search(local):
@@ -418,7 +464,7 @@ class ZhReader:
             for mm, sign in ((rate_down, -1), (rate_up, 1), (down, -1), (up, 1)):
                 if mm:
                     return "points", sign, mm.group("cue")
-            hl = re.search(r"(?P<cue>高|低|快|慢)(?:了|出)?\Z", local)
+            hl = _HIGH_LOW.search(local)
             if hl:
                 return "points", 1 if hl.group("cue") in "高快" else -1, hl.group("cue")
             ov = self.over_ref.search(local)
@@ -430,7 +476,7 @@ class ZhReader:
                 return "multiple", 0, "翻番"
             if (up or rate_up) and not self.ratio_end.search(local):
                 return "rate", 1, (up or rate_up).group("cue")  # 增长2.8倍: a rate of 280%
-            if re.search(r"(?:是|为|相当于|等于)[^\ue001-\ue00f,，;；。]{0,12}[\ue001][^\ue001-\ue00f,，;；。]{0,2}的\Z", zone):
+            if _INLINE_MULTIPLE.search(zone):
                 return "multiple", 0, "inline-base"
             return "multiple", 0, "倍"
         # amounts
@@ -450,7 +496,7 @@ class ZhReader:
             return "prior", 0, ""
         if self._compared_with(local, tail):
             return "prior", 0, "相比"
-        if re.search(r"(?:是|为|相当于|等于|占|完成|达到)[^\ue001-\ue00f,，;；。]{0,20}\Z", local) and re.match(
+        if _BASE_LEAD.search(local) and re.match(
                 r"[^\ue001-\ue00f,，;；。]{0,2}的[\ue002\ue004]", tail):
             return "base", 0, "的"  # 是2013年312万人次的4.1倍: the figure a multiple or share is taken of
         return "level", 0, ""
@@ -458,10 +504,10 @@ class ZhReader:
     def _compared_with(self, local: str, tail: str) -> bool:
         """与2010年的452.17万人相比 / 比2013年的21.4亿元增长4.6倍: the figure is what the change or rate next to it is
         measured against."""
-        if re.search(r"(?:与|和|同|较之|跟)[^\ue001-\ue00f,，;；。]{0,20}\Z", local) and re.match(
+        if _WITH_LEAD.search(local) and re.match(
                 r"[^\ue001-\ue00f,，;；。]{0,10}?(?:相比|相较|比较)", tail):
             return True
-        return bool(re.search(r"(?:比|较)[^\ue001-\ue00f,，;；。比较]{0,12}\Z", local)) and bool(
+        return bool(_THAN_LEAD.search(local)) and bool(
             self.change_start.match(tail))
 
     def _blocked(self, cue: str, local: str, q: Quantity) -> bool:
@@ -470,7 +516,7 @@ class ZhReader:
         before = local[: local.rfind(cue)]
         if cue in ("增", "增加") and before.endswith(("新", "净")):
             return cue == "增" or before.endswith("新")
-        if cue in ("多", "少", "高出", "超出") and not re.search(r"比|较", before):
+        if cue in ("多", "少", "高出", "超出") and not _THAN.search(before):
             return True
         if cue in ("升",) and before.endswith(("提", "上", "回", "攀", "飙", "跃")):
             return False
@@ -491,14 +537,14 @@ class ZhReader:
         cmp = f.compare
         if not cmp:
             return None
-        m = re.search(r"(?:19|20)\d\d", cmp)
+        m = _YEAR4.search(cmp)
         if m:
             return Period(int(m.group()), "Y")
         year = f.period.year if f.period.year is not None else NOW
         if any(w in cmp for w in ("上年", "去年", "同比", "上一年", "前一年", "同期")):
             return Period(year - 1, f.period.span)
         if any(w in cmp for w in ("环比", "上月")):
-            m = re.fullmatch(r"M(\d+)", f.period.span or "")
+            m = _MONTH_SPAN.fullmatch(f.period.span or "")
             if m and int(m.group(1)) > 1:
                 return Period(year, f"M{int(m.group(1)) - 1}")
         if f.period.year is None:
@@ -514,19 +560,19 @@ class ZhReader:
         """Measure words and scope from the words before a figure: periods, fillers, verbs and scope taken off."""
         z = _FOOTNOTE.sub("", zone)
         z = PLACEHOLDER.sub("", z)
-        z = re.sub(r"[(（][^()（）]*[)）]", "", z)  # asides in brackets
-        z = re.split(r"[)）]", z)[-1]
-        z = re.sub(r"[\"“”‘’'《》〈〉<>]", "", z)
+        z = _ASIDE.sub("", z)  # asides in brackets
+        z = _CLOSE.split(z)[-1]
+        z = _QUOTES.sub("", z)
         z = _PERIOD.sub("", z)
-        z = re.sub(r"(?:19|20)\d\d年?", "", z)
-        z = re.sub(r"[一二三四五六七八九十两\d]+(?:年|个月|天)(?:间|来|内|中|以来)?|以来|期间|时期", "", z)
+        z = _YEAR_WORD.sub("", z)
+        z = _DURATION_WORD.sub("", z)
         z = self.compare.sub("", z)
         z = self.cagr.sub("", self.avg_rate.sub("", z))
-        z = re.sub(r"(?:年均|平均每年|年平均|每年平均)\Z", "", z)
-        z = re.sub(r"(?:由|从)(?:的)?\Z", "", z)
-        z = re.sub(r"^(?:向|在|对|为|给|从|到|与|和|使|让|把|将)(?=[\u4e00-\u9fff]{2,}(?:省|市|县|区|州))", "", z)
+        z = _AVERAGE_END.sub("", z)
+        z = _FROM_END.sub("", z)
+        z = _PREP_BEFORE_PLACE.sub("", z)
         scope = ""
-        z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)  # ① 全行业…: list marks before the scope
+        z = _MARKS_START.sub("", z)  # ① 全行业…: list marks before the scope
         for _ in range(4):
             before = z
             z = self.fillers_start.sub("", z)
@@ -539,25 +585,25 @@ class ZhReader:
                 scope = pm.group(1)
                 z = z[pm.end():]
             z = self.verbs_end.sub("", z)
-            z = re.sub(r"(?:[,，、;；:：\s()（）]|(?:由|从|较|与|同|跟)(?:的)?)+\Z", "", z)
+            z = _LINK_END.sub("", z)
             z = "" if z == "比" else z  # 比上年的X: the connective alone (存贷比 keeps its 比)
             if z == before:
                 break
-        z = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+", "", z)
-        z = re.sub(r"^(?:和|与|及|以及|或|而|则|但)(?=[\u4e00-\u9fff]{2})", "", z)
-        if (not scope and re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:省|自治区|市|县|区|州)", z) and "的" not in z
-                and not re.search(r"(?:城|都|超|股|楼|车|上|门)市\Z|(?:地|社|园|景|小|城|辖|市|校)区\Z", z)):
+        z = _MARKS_START.sub("", z)
+        z = _CONJ_START.sub("", z)
+        if (not scope and _PLACE_ONLY.fullmatch(z) and "的" not in z
+                and not _PLACE_NOUN_END.search(z)):
             return "", z  # 临川市增长9.4%: a place, not a measure (城市, 股市, 社区 are nouns)
         return z[-24:], scope
 
     def name_key(self, name: str) -> tuple[str, str]:
         """A measure named in the text (占全省出口额的 -> 全省, 出口) as (scope, key) to compare with facts."""
-        k = re.sub(r"(?:同期|同类|当期|全部)", "", name)
+        k = _NAME_FILLERS.sub("", name)
         measure, scope = self._clean(k)
         return scope, self.key(measure) or k
 
     def key(self, measure: str) -> str:
-        k = re.sub(r"[—–~～至到]", "-", self.lex.canonical(measure))
+        k = _DASHES.sub("-", self.lex.canonical(measure))
         k = self.generic.sub("", k)
         k = k.replace("的", "")
         return k or measure
@@ -567,7 +613,7 @@ class ZhReader:
             return False
         if self.non_additive.search(f.measure):
             return False
-        if re.match(r"\A(?:每|/)", tail):
+        if _PER.match(tail):
             return False  # 26703元每平方米: a price
         return True
 

