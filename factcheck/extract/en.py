@@ -79,10 +79,10 @@ _WORD_NUM = rf"(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eig
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d,.] )\d{1,3}(?:[ \u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,.]|[ \t]\d)"
         r"|\d+(?:\.\d+)?|\.\d+")
 _UNIT = re.compile(
-    r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b)"
+    r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b|pc\b)"
     r"|(?P<pp>\s?(?:percentage[- ]points?|pp|ppts?)\b)"
     r"|(?P<bp>\s?(?:basis[- ]points?|bps?)\b)"
-    r"|(?P<pts>\s?points?\b)"
+    r"|(?P<pts>\s?(?:points?|pts)\b)"
     r"|(?P<cents>\s?cents?\b)"
     r"|(?P<pence>\s?pence\b|p\b(?!\.?m\b))"
     r"|(?P<cur_after>\s?(?:dollars|euros|pounds|yen|yuan|renminbi|rupees|roubles|rubles|francs|kronor|krona|crowns|"

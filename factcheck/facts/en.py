@@ -43,7 +43,9 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "jr", "sr", 
 # a clause ends at a semicolon or colon, and before a conjunction that opens a new statement
 _CLAUSE_END = re.compile(r"[;:]\s*|,\s+(?=(?:while|whereas|but|although|though|and|with|as)\b)|\s+(?=(?:while|whereas)\b)"
                          r"|\s+(?=(?:after|as|because|since|despite|when|although|though|but)\s+(?:it|they|the|its|their|"
-                         r"he|she|we|[A-Z]\w*)\b)")
+                         r"he|she|we|[A-Z]\w*)\b)"
+                         # '... of 1,300,000 and is 7.4 percent above ...': a second predicate of the same subject
+                         rf"|\s+(?=and\s+(?:is|was|are|were)\s+(?:\w+\s+)?[{_PH}])")
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 _MON_ABBR = {m[:3]: i for m, i in _MONTHS.items()}
@@ -68,6 +70,16 @@ _FROM_NAMED = re.compile(r"\b(?:down|up|fell|rose|declined|increased|decreased|d
                          r"(?:(?:19|20)\d\d(?:-\d\d)?\s+|previous\s+|prior\s+|all-time\s+|record\s+)?"
                          r"(?:median|average|mean|peak|high|low|record|level|total|figure|estimate|rate|amount)\s+"
                          r"(?:of|at)\s*\Z", re.I)
+# 'from/above/than the previous week's unrevised level of', 'exceeding the previous year's production of',
+# 'above the revised December rate of': a noun phrase that names a compared figure by its time or standing
+_NAMED_PRIOR = re.compile(
+    r"\b(?:from|above|below|than|compared\s+(?:with|to)|against|versus|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|"
+    r"outstrip(?:s|ped|ping)?|top(?:s|ped|ping))\s+(?P<np>(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+['’]?s?\s+){0,6}?)"
+    r"(?P<head>[a-z-]+)\s+(?:of|at)\s*\Z", re.I)
+_PRIOR_WORDS = re.compile(rf"\b(?:previous|prior|preceding|last|earlier|record|revised|unrevised|year-earlier|year-ago|"
+                          rf"same|average|peak|(?:19|20)\d\d|{_MONTH_RE})\b|['’]s?\s", re.I)
+# a margin of error in brackets after a figure: 7.4 percent (±1.2 percent) above
+_MARGIN = re.compile(r"\A\s*\(\s*(?:±|\+/-|\+/−)[^()]*\)\*?")
 _REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
                    r"after inflation|at constant prices|constant[- ]price|in constant|like[- ]for[- ]like|real)\b", re.I)
 # how a figure is stated, not what it measures (on a seasonally adjusted basis, in real terms, at an annual rate)
@@ -166,8 +178,10 @@ class EnReader:
         self.up_noun_after = re.compile(rf"\A(?:-|\s)(?P<cue>{W('up_noun')})\b", re.I)
         self.down_noun_after = re.compile(rf"\A(?:-|\s)(?P<cue>{W('down_noun')})\b", re.I)
         self.more_after = re.compile(r"\A\s+(?P<cue>more|higher|up|greater|larger|bigger|above|ahead)\s+(?:than|on|from|compared)\b"
+                                     r"|\A\s+(?P<cue3>above)\s+(?:the|its|their|last)\b"
                                      r"|\A\s+(?P<cue2>more|higher)\b", re.I)
         self.less_after = re.compile(r"\A\s+(?P<cue>less|fewer|lower|down|smaller|below|short)\s+(?:than|on|from|of|compared)\b"
+                                     r"|\A\s+(?P<cue3>below)\s+(?:the|its|their|last)\b"
                                      r"|\A\s+(?P<cue2>fewer|lower)\b", re.I)
         self.cagr_end = re.compile(rf"\b(?P<cue>{W('cagr')}){q}\s*\Z", re.I)
         self.cagr_after = re.compile(rf"\A\s+(?P<cue>{W('cagr_after')})\b(?!\s+(?:earlier|ago|before)\b)", re.I)
@@ -336,6 +350,9 @@ class EnReader:
         local = zone[k + 1:]
         cend = self.clause_starts[c + 1] if c + 1 < len(self.clause_starts) else len(t)
         rest = t[p + 1:min(cend, p + 1 + ZONE)]
+        mg = _MARGIN.match(rest)
+        if mg:
+            rest = rest[mg.end():]
         nk = PLACEHOLDER.search(rest)
         tail = rest[:nk.start()] if nk else rest
         self._tail_next = bool(nk)
@@ -415,6 +432,8 @@ class EnReader:
         typ = q.type
         if typ == "ordinal" or (self.rank_before.search(local) and typ in ("amount", "number")):
             return "rank", 0, ""
+        if re.search(r"(?:±|\+/-|\+/−)\s*\Z", local):
+            return "other", 0, "margin"  # (±1.2 percent): the margin of error of the figure before
         if not q.unit and self.age_band.search(zone):
             return "rank", 0, ""
         if typ == "percent" and q.text[:1] == "+" and q.value > 0 and re.search(r"[,;(]\s*\Z", local):
@@ -423,7 +442,11 @@ class EnReader:
             return "other", 0, ""  # if Alltel were included, revenue would have risen 0.6%: not what happened
         if typ == "number" or q.range_with is not None:
             return "other", 0, ""  # a range (6-6.5%, 11-14 euros) states no one figure to check
-        if self.expected_end.search(local) or (self.expected_after.match(tail) and (
+        em = self.expected_end.search(local)
+        if em and re.search(r"\b(?:revised|unrevised|advance|preliminary|final|flash|initial|official|latest|"
+                            rf"previous|earlier|{_MONTH_RE})\s+(?:[\w-]+\s+){{0,2}}?estimates?\s+of\s*\Z", local, re.I):
+            em = None  # the revised December estimate of 1,209,000: a statistic's own estimate, not a forecast
+        if em or (self.expected_after.match(tail) and (
                 typ != "percent" or re.match(r"\A\s+(?:widely|had\s+been|was|were)\b|\A\s+\w+\s*(?:[,.;)]|by\b|$)", tail))):
             return "other", 0, "expected"  # the $54bn widely expected: a forecast, not the figure itself
         if typ == "amount" and re.match(r"\A-(?:[a-z]+)", tail):
@@ -435,6 +458,10 @@ class EnReader:
             return "prior", 0, "than"
         if typ in ("percent", "amount") and _FROM_NAMED.search(local):
             return "prior", 0, "from"  # a decrease of 2.9% from the 2019 median of $69,560; from its peak of
+        nm = _NAMED_PRIOR.search(local)
+        if typ in ("percent", "amount") and nm and _PRIOR_WORDS.search(nm.group("np") + " ") and not (
+                nm.group("head").lower() in self.cue_words):  # 'compared with an average monthly gain of': a change
+            return "prior", 0, "from"  # above the revised December rate of; from the previous week's level of
         if self.prior_end.search(local) and typ == "percent" and (self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
             mm = self.up_noun_after.match(tail) or self.down_noun_after.match(tail)
             return "rate", (1 if self.up_noun_after.match(tail) else -1), mm.group("cue").lower()  # compared with a 0.3% slide in
@@ -495,6 +522,10 @@ class EnReader:
                 return "share", 0, "fraction"  # one in five, 9,700, were …; education, at C$9.9bn, about a quarter
             return "level", 0, ""
         # amounts
+        if re.fullmatch(r"\s*(?:(?:in|during|for)\s+[^,;]{1,20}\s+)?by" + self.qual + r"\s*", local, re.I) and re.search(
+                rf"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outstrip(?:s|ped|ping)?|top(?:s|ped|ping))\s[^{_PH}]*[{_PH}]"
+                rf"[^{_PH}]*\Z", zone, re.I):
+            return "change", 1, "exceeds-by"
         for pat, sign in ((self.down_noun_end, -1), (self.up_noun_end, 1), (self.down_by_end, -1), (self.up_by_end, 1)):
             mm = pat.search(local)
             if mm:
@@ -1117,7 +1148,7 @@ class EnReader:
                 cands = [g for g in cands if g.key and (g.key == f.key or set(f.key.split()) <= set(g.key.split()))]
             elif not anaphoric:
                 continue
-            if f.scope:
+            if f.scope and not (anaphoric and not f.key):  # 'This is 7.4 percent above …' carries the scope before
                 cands = [g for g in cands if not g.scope or g.scope == f.scope]
             if not cands:
                 continue
@@ -1140,6 +1171,7 @@ class EnReader:
                     if _same_dim(f.q, level.q):
                         f.subject = level.index
                         f.measure, f.key, f.scope = level.measure, level.key, f.scope or level.scope
+                        f.additive = level.additive  # 'the December rate of' names the same annual-rate level
 
 
 def _same_dim(a: Quantity, b: Quantity) -> bool:
