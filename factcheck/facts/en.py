@@ -88,7 +88,7 @@ _ADVERBIAL = re.compile(r"\b(?:as\s+a\s+result|on\s+an?\s+[\w\s-]{0,30}?basis|in
                         r"(?:rate|pace)|(?:seasonally|inflation)[- ]adjusted|after\s+adjusting\s+for\s+\w+)", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:\.\d+)?")
-_PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du|van|von)(?:\s+(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du))*")
+_PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|(?:of|and|de|du|van|von)\b|&)(?:\s+(?:[A-Z][A-Za-z&'’.\-]*|(?:of|and|de|du)\b|&))*")
 _CORP = re.compile(r"\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|PLC|AG|SA|NV|Group|Holdings|Holding|Limited|LLC)\.?$")
 _POSSESSIVE = re.compile(r"(?P<name>(?:[A-Z][A-Za-z&.\-]*\s+){0,3}[A-Z][A-Za-z&.\-]*)['’]s?\b(?!\s*(?:\d|[{_PH}]))"
                          .replace("{_PH}", _PH))
