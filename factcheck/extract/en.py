@@ -407,7 +407,11 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             if pm and bound == "exact":
                 bound, qualifier = b, pm.group().strip()
     place = trailing_zeros(Decimal(abs(int(value / scale)))) if decimals == 0 and value == int(value) else -decimals
-    iv = interval_for(value, decimals, scale, bound, place if bound == "more" else None)
+    # 8,158,900 employed: a statistic of ten thousand or more that ends in hundreds is rounded to the hundred
+    # (its parts are rounded separately and need not add to the last unit)
+    stated = -2 if (typ == "amount" and decimals == 0 and scale == 1.0 and abs(value) >= 10000
+                    and abs(value) % 100 == 0) else decimals
+    iv = interval_for(value, stated, scale, bound, place if bound == "more" else None)
     lo, hi = iv.lo, iv.hi
     if typ == "percent" and value == 100 and bound == "exact" and _ADD_UP_TO.search(before):
         lo = hi = 100.0  # "add up to 100%": the whole, exactly

@@ -78,6 +78,8 @@ _NAMED_PRIOR = re.compile(
     r"(?P<head>[a-z-]+)\s+(?:of|at)\s*\Z", re.I)
 _PRIOR_WORDS = re.compile(rf"\b(?:previous|prior|preceding|last|earlier|record|revised|unrevised|year-earlier|year-ago|"
                           rf"same|average|peak|(?:19|20)\d\d|{_MONTH_RE})\b|['’]s?\s", re.I)
+# a heading in capitals run into the sentence after it
+_CAPS_HEADING = re.compile(r"\A\s*(?:[A-Z][A-Z&'’-]+\s+){1,6}[A-Z][A-Z&'’-]+(?:\s*\([A-Z][A-Z\s&-]*\))?\s+(?=[A-Z][a-z])")
 # a margin of error in brackets after a figure: 7.4 percent (±1.2 percent) above
 _MARGIN = re.compile(r"\A\s*\(\s*(?:±|\+/-|\+/−)[^()]*\)\*?")
 _REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
@@ -331,6 +333,7 @@ class EnReader:
     def _sentence_scope(self, sent: str) -> str | None:
         """The body a sentence is about: a proper name or possessive that opens it; None when it opens with It/The
         company (the body named before); '' when it names none."""
+        sent = _CAPS_HEADING.sub("", sent)  # SEASONALLY ADJUSTED ESTIMATES (MONTHLY CHANGE) Employment …: a heading
         if self.anaphora.match(sent):
             return None
         lead = sent[:80]
@@ -371,7 +374,7 @@ class EnReader:
         tail_period = re.split(r"[,;]|\band\b|\bwhile\b", tail, maxsplit=1)[0]
         ty, tspan = parse_period(_strip_compare(tail_period))
         ly, lspan = parse_period(_strip_compare(local))
-        if ly is None and not lspan:
+        if ly is None and not lspan and f.role != "prior":  # (a prior is of the period compared with, not the clause's)
             ly, lspan = parse_period(_strip_compare(PLACEHOLDER.sub(" ", zone)))  # In 2024 visitor spending rose 5% to …
         year = ty if ty is not None else ly
         span = tspan or lspan
@@ -443,7 +446,8 @@ class EnReader:
         if typ == "number" or q.range_with is not None:
             return "other", 0, ""  # a range (6-6.5%, 11-14 euros) states no one figure to check
         em = self.expected_end.search(local)
-        if em and re.search(r"\b(?:revised|unrevised|advance|preliminary|final|flash|initial|official|latest|"
+        if em and re.search(r"\b(?:revised|unrevised|advance|preliminary|final|flash|initial|official|latest|record|"
+                            r"record-breaking|"
                             rf"previous|earlier|{_MONTH_RE})\s+(?:[\w-]+\s+){{0,2}}?estimates?\s+of\s*\Z", local, re.I):
             em = None  # the revised December estimate of 1,209,000: a statistic's own estimate, not a forecast
         if em or (self.expected_after.match(tail) and (
@@ -458,6 +462,9 @@ class EnReader:
             return "prior", 0, "than"
         if typ in ("percent", "amount") and _FROM_NAMED.search(local):
             return "prior", 0, "from"  # a decrease of 2.9% from the 2019 median of $69,560; from its peak of
+        if typ == "amount" and re.search(r"\b(?:from|than|compared\s+(?:with|to))\s+[^,;]{1,40}?\s+(?:which|that)\s+"
+                                         r"(?:was|were|had\s+been|stood\s+at)\s*\Z", local, re.I):
+            return "prior", 0, "from"  # up 6% from the prior year period, which was $16.43bn
         nm = _NAMED_PRIOR.search(local)
         if typ in ("percent", "amount") and nm and _PRIOR_WORDS.search(nm.group("np") + " ") and not (
                 nm.group("head").lower() in self.cue_words):  # 'compared with an average monthly gain of': a change
@@ -526,6 +533,9 @@ class EnReader:
                 rf"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outstrip(?:s|ped|ping)?|top(?:s|ped|ping))\s[^{_PH}]*[{_PH}]"
                 rf"[^{_PH}]*\Z", zone, re.I):
             return "change", 1, "exceeds-by"
+        if re.search(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outstrip(?:s|ped|ping)?)\s+(?:the|its|their)\s+"
+                     r"[^,;]{1,60}?\s+by" + self.qual + r"\s*\Z", local, re.I):
+            return "change", 1, "exceeds-by"  # surpassing the previous year's figure by 2.5 million: the figure unstated
         for pat, sign in ((self.down_noun_end, -1), (self.up_noun_end, 1), (self.down_by_end, -1), (self.up_by_end, 1)):
             mm = pat.search(local)
             if mm:
@@ -609,7 +619,8 @@ class EnReader:
                 words = self._content(im.group("m"), "")
                 if words:
                     return " ".join(words[-6:]), self._scope_of(im.group("m"))
-        z = re.sub(r"\s[–—-]\s[^–—]*?\s[–—-]\s", " ", local)  # an aside between dashes
+        z = _CAPS_HEADING.sub(" ", local)  # LABOUR MARKET (QUARTERLY CHANGE) Unemployment rose …: a heading
+        z = re.sub(r"\s[–—-]\s[^–—]*?\s[–—-]\s", " ", z)  # an aside between dashes
         z = re.sub(r"^\s*(?:Among|Of|Out of|For|In)\s+[^,]{1,40},\s*(?=\S*\s*\Z)", " ", z)  # Among retailers, 41% …: a group
         z = re.sub(r"\([^()]*\)", " ", z)
         z = re.sub(r",\s+(?:the|a|an|its|their)\s+[^,{0}]{{1,40}},".format(_PH), " ", z)  # Exports to the US, the largest market,
@@ -854,7 +865,8 @@ class EnReader:
             return False  # grew at a 2.4% annual rate in the fourth quarter to $52.3bn: no new verb, one statement
         if re.fullmatch(r"[\s,]*(?:or|and|an?|up|down|compared|which|representing|equivalent|accounting|"
                         r"(?:an?\s+)?(?:increase|rise|gain|drop|fall|decline|decrease|reduction|cut|jump)\s+of|"
-                        r"taking|bringing|giving|to|at|of|by|from|[\s,])*(?:\s\S+)?\s*", between, re.I) and \
+                        r"taking|bringing|giving|marking|indicating|showing|reflecting|signalling|signaling|"
+                        r"to|at|of|by|from|[\s,])*(?:\s\S+)?\s*", between, re.I) and \
                 not re.search(r"[A-Za-z]{3,}\s+(?:was|were|is|are|rose|fell|grew|won|took|had)\b", between):
             return False
         if not f.own_measure:
