@@ -374,8 +374,10 @@ class EnReader:
         tail_period = re.split(r"[,;]|\band\b|\bwhile\b", tail, maxsplit=1)[0]
         ty, tspan = parse_period(_strip_compare(tail_period))
         ly, lspan = parse_period(_strip_compare(local))
-        if ly is None and not lspan and f.role != "prior":  # (a prior is of the period compared with, not the clause's)
+        if ly is None and not lspan:
             ly, lspan = parse_period(_strip_compare(PLACEHOLDER.sub(" ", zone)))  # In 2024 visitor spending rose 5% to …
+            if f.role == "prior":
+                ly = None  # a prior is of the year compared with, not the clause's (its month may be the clause's)
         year = ty if ty is not None else ly
         span = tspan or lspan
         f.period_explicit = year is not None or bool(span)
