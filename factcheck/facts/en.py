@@ -208,7 +208,8 @@ class EnReader:
                                    + r")\b", re.I) if pairs else re.compile(r"(?!)")
         self.reporting = re.compile(rf"\b(?:{W('reporting')})\b(?:\s+(?:that|on|in\s+a\s+statement))?", re.I)
         self.non_additive = re.compile(rf"\b(?:{W('non_additive')})\b", re.I)
-        self.per_after = re.compile(r"\A\s*(?:a|an|per|each|/)\s*(?:share|head|person|capita|day|week|month|year|hour|"
+        self.per_after = re.compile(r"\A\s*(?!an?\s+(?:day|week|month|year|quarter)\s+(?:ago|earlier|before)\b)"
+                                    r"(?:a|an|per|each|/)\s*(?:share|head|person|capita|day|week|month|year|hour|"
                                     r"barrel|litre|liter|tonne|ton|ounce|gallon|kilo|kg|unit|household|worker|pupil|"
                                     r"employee|passenger|night|visit|mile|square)\b|\A\s+each\b|\A\s*/", re.I)
         self.expected_end = re.compile(r"\b(?:expected|forecast|forecasts|predicted|predictions?|estimates?|expectations?|"
@@ -467,6 +468,9 @@ class EnReader:
         if typ == "amount" and re.search(r"\b(?:from|than|compared\s+(?:with|to))\s+[^,;]{1,40}?\s+(?:which|that)\s+"
                                          r"(?:was|were|had\s+been|stood\s+at)\s*\Z", local, re.I):
             return "prior", 0, "from"  # up 6% from the prior year period, which was $16.43bn
+        if typ in ("percent", "amount") and re.search(r"\b(?:up|down)\s+from\s+(?:the|its|their)\s+[\w\s'’-]{1,40}?\s+"
+                                                   r"(?:of|at)\s*\Z", local, re.I):
+            return "prior", 0, "from"  # down from the Primary of 43,819
         nm = _NAMED_PRIOR.search(local)
         if typ in ("percent", "amount") and nm and _PRIOR_WORDS.search(nm.group("np") + " ") and not (
                 nm.group("head").lower() in self.cue_words):  # 'compared with an average monthly gain of': a change
@@ -779,7 +783,8 @@ class EnReader:
             return False
         if self.per_after.match(tail):
             return False  # 85 pence a share, $60 a barrel: a price
-        if self.non_additive.search(f.measure) or re.search(r"\baverage\b|\bmedian\b|\bper\b", local[-40:], re.I):
+        own = re.split(r"[,;(]", local)[-1][-40:]  # (', or 78 cents per share, from $6.38bn': the per is the aside's)
+        if self.non_additive.search(f.measure) or re.search(r"\baverage\b|\bmedian\b|\bper\b", own, re.I):
             return False
         return True
 
@@ -982,6 +987,7 @@ class EnReader:
         # February gain was revised to 1,510 from 1,170', where another verb governs)
         rest = text[best:]
         rest = rest[:rest.find(" from ")] if " from " in rest else rest
+        rest = re.sub(r",\s*or\s+[^,;]{0,40},", " ", rest)  # climbed to $6.56bn, or 78 cents a share, from …
         if re.search(r"[,;:]|\b(?:while|but|and|after|before|which|that|who)\b", rest):
             return 0
         if self.verb.search(rest[len(re.match(r"\S*", rest).group()):]):
