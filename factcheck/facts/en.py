@@ -90,7 +90,9 @@ _ADVERBIAL = re.compile(r"\b(?:as\s+a\s+result|on\s+an?\s+[\w\s-]{0,30}?basis|in
                         r"(?:rate|pace)|(?:seasonally|inflation)[- ]adjusted|after\s+adjusting\s+for\s+\w+)", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:\.\d+)?")
-_PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|(?:of|and|de|du|van|von)\b|&)(?:\s+(?:[A-Z][A-Za-z&'’.\-]*|(?:of|and|de|du)\b|&))*")
+# (a connector joins two capitalised words: Bank of England, not 'Cancer and circulatory disease')
+_PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|(?:of|and|de|du|van|von)\b|&)"
+                     r"(?:\s+(?:(?:of|and|de|du|van|von)\s+|&\s+)?[A-Z][A-Za-z&'’.\-]*)*")
 _CORP = re.compile(r"\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|PLC|AG|SA|NV|Group|Holdings|Holding|Limited|LLC)\.?$")
 _POSSESSIVE = re.compile(r"(?P<name>(?:[A-Z][A-Za-z&.\-]*\s+){0,3}[A-Z][A-Za-z&.\-]*)['’]s?\b(?!\s*(?:\d|[{_PH}]))"
                          .replace("{_PH}", _PH))
@@ -284,6 +286,7 @@ class EnReader:
             facts.append(f)
         self._shared_nouns(facts)
         self._group(facts)
+        self._change_rates(facts, own=True)
         self._across(facts)
         self._change_rates(facts)
         by_index = {f.index: f for f in facts}
@@ -328,6 +331,10 @@ class EnReader:
             # a colon that opens a list of figures keeps them in the clause of what they break down
             if m.group().startswith(":"):
                 continue
+            i = m.start()
+            if (m.group().startswith(";") and t.rfind("(", max(0, i - 60), i) > max(t.rfind(")", 0, i), t.rfind("\n", 0, i))
+                    and self.norm[self.m.to_orig[m.end()]:self.m.to_orig[m.end()] + 1] in ("+", "-", "−")):
+                continue  # (+43,000; +0.7%): a signed change and its rate in one bracket are one clause
             out.add(m.end())
         return sorted(out)
 
@@ -367,6 +374,8 @@ class EnReader:
         f.role, f.sign, cue = self._role(q, local, tail, rest, zone)
         if cue:
             f.cues.append(cue)
+        if cue == "signed":
+            f.paren = False  # (+$0.99 to $31.06): a change in brackets, not a restatement of the figure before
         if f.paren and _COMPARED_PAREN.search(local) and f.role in ("level", "other") and q.type != "percent":
             # €194.1bn, up 4.5% compared with July 2017 (€185.8bn): the bracket gives the compared period's level
             f.paren, f.role, f.sign = False, "prior", 0
@@ -444,6 +453,12 @@ class EnReader:
             return "rank", 0, ""
         if typ == "percent" and q.text[:1] == "+" and q.value > 0 and re.search(r"[,;(]\s*\Z", local):
             return "rate", 1, "signed"  # …rose to €163.4bn, +6.5% compared with … (a minus sign is the value's own)
+        if typ == "percent" and q.text[:1] in "-−" and re.search(r"\(\s*[-−]\$?[\d,.]+\s*;\s*\Z",
+                                                                self.norm[max(0, q.start - 30):q.start]):
+            return "rate", -1, "signed"  # (-36,000; -0.5%): the rate of the change before it
+        if typ == "amount" and re.search(r"\(\s*\Z", local) and (q.text[:1] == "+" or q.text[:1] in "-−" and re.match(
+                r"\s*;\s*[-−]\d", self.norm[q.end:q.end + 8])):
+            return "change", (1 if q.text[:1] == "+" else -1), "signed"  # (+43,000; +0.7%), (+$0.99 to $31.06)
         if self.hypothetical.search(zone):
             return "other", 0, ""  # if Alltel were included, revenue would have risen 0.6%: not what happened
         if typ == "number" or q.range_with is not None:
@@ -552,6 +567,9 @@ class EnReader:
                 return "change", -1 if down else 1, cue
         tail = re.sub(r"\A\s*\([^()]*\)", "", rest) if re.match(r"\A\s*\(", rest) else tail  # $8 billion (or 9 percent) more than
         lm, mm = self.less_after.match(tail), self.more_after.match(tail)
+        if (lm or mm) and re.match(r"\A\s+(?:more|fewer)\s+[a-z]", tail) and re.search(
+                r"\bthere\s+(?:were|was|are|is|have\s+been|had\s+been)" + self.qual + r"\s*\Z", local, re.I):
+            return "change", -1 if lm else 1, "more-noun"  # there were 890 more deaths (not: 9 recorded more starts)
         if (lm or mm) and not re.match(r"\A\s+(?:more|fewer)\s+[a-z]", tail) or (lm or mm) and re.search(r"\bthan\b", (lm or mm).group()):
             return "change", -1 if lm else 1, "than"
         lv = self.level_end.search(local)
@@ -591,6 +609,8 @@ class EnReader:
 
     # -- measures ------------------------------------------------------------------------------------------
     def _measure(self, f: Fact, local: str, tail: str, cue: str, after_figure: bool) -> tuple[str, str]:
+        if cue == "more-noun":  # there were 890 more deaths: the noun names what changed
+            return re.match(r"\A\s+\w+\s+(?P<m>[a-z][\w-]*)", tail).group("m"), self._scope_of(local)
         if f.q.type == "amount":
             om = re.match(r"\A\s+of\s+(?!(?:the|its|their|a|an|this|that|which|whom|it|them)\b)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
                           tail)
@@ -806,16 +826,24 @@ class EnReader:
             self._link_group(g)
         self._pronoun_subjects(groups)
 
-    def _change_rates(self, facts: list[Fact]) -> None:
+    def _change_rates(self, facts: list[Fact], own: bool = False) -> None:
         """'Revenues were $342 billion (or 10 percent) higher', 'rose by $372 billion (or 7 percent)': a percentage
         in brackets with 'or' right after a change is that change's rate, whatever the words after it."""
         for a, b in zip(facts, facts[1:]):
-            if a.role != "change" or not a.sign or b.q.type != "percent" or b.role not in ("share", "level", "other"):
-                continue
-            if a.sentence != b.sentence or b.subject is not None or b.base:
+            if a.role != "change" or not a.sign or b.q.type != "percent" or b.role not in ("share", "level", "other", "rate"):
                 continue
             between = self.t[self.qpos[a.index] + 1:self.qpos[b.index]]
-            if not re.fullmatch(r"\s*\(\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
+            paired = "signed" in a.cues and "signed" in b.cues and re.fullmatch(r"\s*;\s*", between)
+            if a.sentence != b.sentence or (b.subject is not None and not paired) or b.base:
+                continue
+            if own != (b.role == "rate"):
+                continue  # a rate of its own is paired first, before a continuation takes it; a bracket after
+            if b.role == "rate":
+                # (+43,000; +0.7%); down 476 – a decrease of 3.3%: a rate stated as the change's own
+                if b.sign != a.sign or not re.fullmatch(r"\s*;\s*|\s*[–—-]\s*(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|gain|jump|"
+                                                        r"decrease|decline|drop|fall|reduction)\s+of\s+", between):
+                    continue
+            elif not re.fullmatch(r"\s*\(\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
                 continue
             b.role, b.sign, b.subject, b.paren = "rate", a.sign, a.subject, False
             b.measure, b.key = a.measure, a.key
@@ -1072,6 +1100,7 @@ class EnReader:
         for f in facts:
             if f.role == "share" and f.base:
                 continue
+        self._participle_shares(facts)
         self._generic_bases(facts)
         self._continuations(facts)
         parts = {h.subject for h in facts if h.role == "share"}
@@ -1088,13 +1117,29 @@ class EnReader:
                 f.base_q = lead[0].index
                 f.cues.append("sentence-base")
 
+    def _participle_shares(self, facts: list[Fact]) -> None:
+        """'Some 1,846 deaths were due to Covid-19, the CSO stated, accounting for 19.3pc of deaths': a share in a
+        participle clause is the share of the figure just before it in its sentence."""
+        for a, b in zip(facts, facts[1:]):
+            if b.role != "share" or b.subject is not None or a.sentence != b.sentence or a.role != "level":
+                continue
+            if a.q.type != "amount" or a.paren or b.q.type != "percent":
+                continue
+            lead = self.t[self.qpos[a.index] + 1:self.qpos[b.index]]
+            if re.search(r",\s*(?:accounting\s+for|representing|making\s+up|comprising)" + self.qual + r"\s*\Z", lead, re.I):
+                b.subject = a.index
+                b.cues.append("participle")
+
     def _generic_bases(self, facts: list[Fact]) -> None:
         by_index = {f.index: f for f in facts}
         for f in facts:
             if f.role != "share" or f.base_q is not None:
                 continue
             p = self.qpos[f.index]
-            om = self.of_after.match(self.t[p + 1:p + 90])
+            after = self.t[p + 1:p + 90]
+            if "or" in f.cues and re.match(r"\A\s*\)\s+of\s", after):
+                after = after[after.index(")") + 1:]  # 4,759 (or 49.8pc) of deaths: the base follows the bracket
+            om = self.of_after.match(after)
             if not om:
                 continue
             base = om.group("base").strip()
