@@ -31,7 +31,7 @@ _DATES = re.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\.?)?"  # 8:30 a.m.
     r"|\b(?:19|20)\d{2}(?:-|/)(?:\d{2}|(?:19|20)\d{2})\b(?!-)"  # 2020-21, 2019/20
     r"|\b(?:19|20)\d0s\b"  # the 1990s
-    r"|\b(?:FY|CY|Q[1-4]\s?)\s?(?:19|20)?\d{2}\b"  # FY2004, Q2 2024 (the quarter tag)
+    r"|\b(?:FY|CY|Q[1-4]\s?)\s?(?:19|20)?\d{2}\b(?![.,]\d)"  # FY2004, Q2 2024 (the quarter tag; not Q2  97.7)
 )
 # Each alternative may start only where a run of its characters starts (the lookbehinds): tried at every position
 # of a 100 KB run of letters, `[A-Za-z][A-Za-z0-9]*(?:-\d+)` and `\S+@` each rescanned the rest of the run (96 s).
