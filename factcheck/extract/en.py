@@ -224,7 +224,25 @@ def extract_en(doc: Document) -> list[Quantity]:
         out.append(q)
     out.sort(key=lambda d: d["start"])
     _link_ranges(out, norm)
+    _bracket_units(out, norm)
     return as_quantities(doc, out)
+
+
+# '18.2 million euros (41.5 million)', 'Turnover 400.3 million euros (Q1/2002: 391.1 million)': a bare figure in
+# brackets after one with a unit, written with the same scale word, is in that unit
+_BARE_OPEN = re.compile(r"\s*\(\s*(?:(?:Q[1-4]|H[12]|FY|[A-Z][a-z]{2,8})?[/ ]?(?:19|20)?\d{2,4}\s*:\s*)?\Z")
+
+
+def _bracket_units(out: list[dict], norm: str) -> None:
+    figures = [d for d in out if d["type"] in ("amount", "percent")]
+    for a, b in zip(figures, figures[1:]):
+        if b["unit"] or not a["unit"] or a["type"] != "amount" or b["type"] != "amount" or b["scale"] != a["scale"]:
+            continue
+        if not (_BARE_OPEN.match(norm[a["end"]:b["start"]]) and re.match(r"\s*\)", norm[b["end"]:b["end"] + 3])):
+            continue
+        if b["start"] - a["end"] > 24:
+            continue
+        b["unit"] = a["unit"]
 
 
 def _calendar(s: int, e: int, digits: str, typ: str) -> dict:

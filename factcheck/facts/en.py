@@ -208,6 +208,7 @@ class EnReader:
         pairs = [p.parts for p in lex.partitions if len(p.parts) == 2 and all("|" not in w for w in p.parts)]
         self.pair_and = re.compile(r"\b(?:" + "|".join(rf"{re.escape(a)}s?\s+and\s+{re.escape(b)}s?" for a, b in pairs)
                                    + r")\b", re.I) if pairs else re.compile(r"(?!)")
+        self.change_word = re.compile(rf"\b(?:{W('up')}|{W('down')}|{W('up_by')}|{W('down_by')})\b", re.I)
         self.reporting = re.compile(rf"\b(?:{W('reporting')})\b(?:\s+(?:that|on|in\s+a\s+statement))?", re.I)
         self.non_additive = re.compile(rf"\b(?:{W('non_additive')})\b", re.I)
         self.per_after = re.compile(r"\A\s*(?!an?\s+(?:day|week|month|year|quarter)\s+(?:ago|earlier|before)\b)"
@@ -376,12 +377,17 @@ class EnReader:
             f.cues.append(cue)
         if cue == "signed":
             f.paren = False  # (+$0.99 to $31.06): a change in brackets, not a restatement of the figure before
+        if k >= 0 and self._bracket_prior(q, zone, k, local, rest):
+            f.paren, f.role, f.sign = False, "prior", 0
+            f.cues.append("bracket-prior")
         if f.paren and _COMPARED_PAREN.search(local) and f.role in ("level", "other") and q.type != "percent":
             # €194.1bn, up 4.5% compared with July 2017 (€185.8bn): the bracket gives the compared period's level
             f.paren, f.role, f.sign = False, "prior", 0
             f.cues.append("compared-paren")
         # period: the words right after the figure (48,350 in 2024), else its clause up to it, else the sentence
         tail_period = re.split(r"[,;]|\band\b|\bwhile\b", tail, maxsplit=1)[0]
+        if re.match(r"\s*\(", tail_period) and ")" not in tail_period:
+            tail_period = ""  # (Q1/2002: 391.1 million): the period of the figure in the brackets, not this one's
         ty, tspan = parse_period(_strip_compare(tail_period))
         ly, lspan = parse_period(_strip_compare(local))
         if ly is None and not lspan:
@@ -421,6 +427,20 @@ class EnReader:
             f.noun = _stem(nm.group("noun"))
         f.additive = self._additive(q, f, local, tail)
         return f
+
+    def _bracket_prior(self, q: Quantity, zone: str, k: int, local: str, rest: str) -> bool:
+        """'weakened by 56.1 per cent to 18.2 million euros (41.5 million)'; 'Turnover 400.3 million euros
+        (Q1/2002: 391.1 million)': a bare figure in brackets after a level of its unit is the earlier period's, when
+        a period labels it or a change word governs the figure before it."""
+        if q.type != "amount" or not re.match(r"\s*\)", rest):
+            return False
+        pm = re.fullmatch(r"\s*\(\s*(?P<label>(?:Q[1-4]|H[12]|FY|[A-Z][a-z]{2,8})?[/ ]?(?:19|20)?\d{2,4}\s*:\s*)?", local)
+        prev = self.quantities[self.m.pos_to_q[self.qpos[q.index] - len(zone) + k]] if pm else None
+        if prev is None or prev.type != "amount" or prev.unit != q.unit or prev.scale != q.scale or prev.value == q.value:
+            return False
+        if prev.value * q.value < 0 or re.search(r"\bloss(?:es)?\b|\bdeficit\b", zone, re.I):
+            return False  # 'the operating loss weakened to 27.1m (-3.1m)': a loss and a profit, signed two ways
+        return bool(pm.group("label")) or bool(self.change_word.search(zone[:k][-80:]))
 
     def _date(self, f: Fact, q: Quantity, p: int) -> None:
         """The year figure that dates f: right after it (from $410m in 2025), or just before it in its clause
