@@ -26,6 +26,8 @@ _PLAYED = re.compile(r"(?<![\d:])\d{1,3}:\d\d(?![\d:])")
 # a row labelled by a period: 2010 Q1, Q2, 2011, 2012 Jan, March
 _PERIOD_ROW = re.compile(r"^[ \t]*(?P<label>(?:(?:19|20)\d\d(?:[ \t]+(?:Q[1-4]|[A-Z][a-z]{2,8}))?|Q[1-4]|"
                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))[ \t]+(?P<nums>[-+]?\d[-+\d.,\t ]*)$")
+_BULLET = re.compile(r"^[ \t]*[-•*·][ \t]+(?=[^\W\d])")
+_SCALE_WORD = re.compile(r"(?<=\d)\s?(?:million|billion|thousand|trillion|bn|m)\b")
 _RATE_HEAD = re.compile(r"(?i)percent|per cent|%|\bpct\b|\brate\b|\bratio\b")
 
 
@@ -94,8 +96,9 @@ class Table(Kind):
     @staticmethod
     def _row(line, quantities):
         s, e, text = line
+        text = _BULLET.sub(lambda b: " " * len(b.group()), text)  # '- General fund: $915.3 million': a row too
         m = _ROW.match(text)
-        if not m or not _NUMS_ONLY.match(m.group("nums")):
+        if not m or not _NUMS_ONLY.match(_SCALE_WORD.sub("", m.group("nums"))):
             return None
         label = m.group("label").strip()
         if len(label) > 40 or not re.search(r"[^\W\d]{3}", label):
