@@ -82,7 +82,7 @@ _UNIT = re.compile(
     r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b|pc\b)"
     r"|(?P<pp>\s?(?:percentage[- ]points?|pp|ppts?)\b)"
     r"|(?P<bp>\s?(?:basis[- ]points?|bps?)\b)"
-    r"|(?P<pts>\s?(?:points?|pts)\b)"
+    r"|(?P<pts>\s?(?:points?|pts)\b|-points?\b)"
     r"|(?P<cents>\s?cents?\b)"
     r"|(?P<pence>\s?pence\b|p\b(?!\.?m\b))"
     r"|(?P<cur_after>\s?(?:dollars|euros|pounds|yen|yuan|renminbi|rupees|roubles|rubles|francs|kronor|krona|crowns|"

@@ -478,7 +478,7 @@ def points_alone(ctx) -> list[Binding]:
     from . import bindings
 
     bound: set[int] = set()
-    for name in ("growth", "points_ref", "same_reference"):
+    for name in ("growth", "points_ref", "same_reference", "margin"):
         for b in bindings(ctx, name):
             bound.update(id(q) for q in b.quantities())
     out: list[Binding] = []
