@@ -377,6 +377,13 @@ class EnReader:
             f.cues.append(cue)
         if cue == "signed":
             f.paren = False  # (+$0.99 to $31.06): a change in brackets, not a restatement of the figure before
+        if f.role in ("level", "other") and not cue and q.type in ("percent", "amount") and re.search(
+                r"(?:^|,)\s*and\s+(?:for|in|at|among)\s+[^,;]{1,40}?\s+by\s*\Z", zone, re.I):
+            sign = self._sentence_sign(p, s)
+            if sign:  # 'income increased 4.7pc to €929.01, and for individuals by 5.5pc to €478.79': the verb is
+                #       the sentence's
+                f.role, f.sign = ("rate" if q.type == "percent" else "change"), sign
+                f.cues.append("gapped")
         if k >= 0 and self._bracket_prior(q, zone, k, local, rest):
             f.paren, f.role, f.sign = False, "prior", 0
             f.cues.append("bracket-prior")
@@ -427,6 +434,13 @@ class EnReader:
             f.noun = _stem(nm.group("noun"))
         f.additive = self._additive(q, f, local, tail)
         return f
+
+    def _sentence_sign(self, p: int, s: int) -> int:
+        """The direction of the one change verb the sentence states before position p (0 if none or both)."""
+        lead = PLACEHOLDER.sub(" ", self.t[self.sent_starts[s]:p])
+        ups = bool(re.search(rf"\b(?:{_w(self.lex.words('up'))})\b", lead, re.I))
+        downs = bool(re.search(rf"\b(?:{_w(self.lex.words('down'))})\b", lead, re.I))
+        return 0 if ups == downs else (1 if ups else -1)
 
     def _bracket_prior(self, q: Quantity, zone: str, k: int, local: str, rest: str) -> bool:
         """'weakened by 56.1 per cent to 18.2 million euros (41.5 million)'; 'Turnover 400.3 million euros
@@ -863,7 +877,9 @@ class EnReader:
                 if b.sign != a.sign or not re.fullmatch(r"\s*;\s*|\s*[–—-]\s*(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|gain|jump|"
                                                         r"decrease|decline|drop|fall|reduction)\s+of\s+", between):
                     continue
-            elif not re.fullmatch(r"\s*\(\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
+            elif not re.fullmatch(r"\s*\(\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
+                continue  # (or 10 percent), and a bare bracket: 'higher by 16.37 million tonnes (6.37 per cent)'
+            elif "or" not in between and not re.match(r"\s*\)", self.t[self.qpos[b.index] + 1:]):
                 continue
             b.role, b.sign, b.subject, b.paren = "rate", a.sign, a.subject, False
             b.measure, b.key = a.measure, a.key
