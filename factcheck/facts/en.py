@@ -220,6 +220,9 @@ class EnReader:
                                        rf"(?:\s+(?:of|for|at|was|were|had\s+been|to\s+be)){q}\s*\Z", re.I)
         self.expected_after = re.compile(r"\A\s+(?:(?:that|which)\s+(?:had\s+been|was|were)\s+)?(?:widely\s+|had\s+been\s+)?"
                                          r"(?:expected|forecast|predicted|anticipated|projected|targeted)\b", re.I)
+        self.expect_clause = re.compile(rf"\b(?:expected|expect|expects|forecast|forecasts|forecasting|predicted|projected|"
+                                        rf"anticipated|looking\s+for)\b(?![^{_PH}]*\b(?:but|while|whereas|however|"
+                                        rf"instead|actually|came\s+in|reported|posted)\b)[^.;]*\Z", re.I)
         self.rank_before = re.compile(rf"\b(?:{W('rank_before')})\s*\Z", re.I)
         self.hypothetical = re.compile(r"\b(?:would|could|might)\s+(?:have|be)\b[^.;]*\Z", re.I)
         # aged from 16 to 64, ages 25-54, between the ages of 18 and 24: the bounds of an age band, not figures
@@ -502,6 +505,9 @@ class EnReader:
                             r"record-breaking|"
                             rf"previous|earlier|{_MONTH_RE})\s+(?:[\w-]+\s+){{0,2}}?estimates?\s+of\s*\Z", local, re.I):
             em = None  # the revised December estimate of 1,209,000: a statistic's own estimate, not a forecast
+        if not em and re.search(r"\b(?:of|at|for)\s*(?:about|around|roughly|some)?\s*\Z", local) and self.expect_clause.search(
+                zone) and not (self.up_noun_end.search(local) or self.down_noun_end.search(local)):
+            em = True  # Analysts expected earnings of 68 cents a share on revenue of $23.67bn: both are forecasts
         if em or (self.expected_after.match(tail) and (
                 typ != "percent" or re.match(r"\A\s+(?:widely|had\s+been|was|were)\b|\A\s+\w+\s*(?:[,.;)]|by\b|$)", tail))):
             return "other", 0, "expected"  # the $54bn widely expected: a forecast, not the figure itself
