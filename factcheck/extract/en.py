@@ -97,7 +97,7 @@ _TOKEN = re.compile(
     rf"(?P<frac>\b(?P<fnum>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)(?P<fsep>[- ])"
     rf"(?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
     rf"|\b(?<!first )(?<!second )(?<!the )(?<!a )(?<!latter )(?<!this )(?<!that )(?<!every )[Hh]alf"
-    rf"(?=\s+(?:of|the|all)\b)(?!\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:year|decade|century|season|"
+    rf"(?=\s+(?:of|the|all)\b|\s*\(\s*\d[\d.]*\s*(?:%|per\s?cent|pc)\s*\))(?!\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:year|decade|century|season|"
     rf"month|week|day|term|game|match|time|hour|(?:19|20)\d\d)\b)|\b(?P<inn>[Oo]ne|[Tt]wo|[Tt]hree)\s+in\s+"
     rf"(?P<ind>two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\b)"
     rf"|(?P<twice>\b[Tt]wice\b)"
