@@ -482,6 +482,8 @@ class EnReader:
 
     def _role(self, q: Quantity, local: str, tail: str, rest: str, zone: str = "") -> tuple[str, int, str]:
         typ = q.type
+        k0 = len(zone) - len(local) - 1  # where the figure before this one stands in zone (-1: none)
+        k0 = k0 if k0 >= 0 else len(zone)
         if typ == "ordinal" or (self.rank_before.search(local) and typ in ("amount", "number")):
             return "rank", 0, ""
         if re.search(r"(?:±|\+/-|\+/−)\s*\Z", local):
@@ -518,6 +520,9 @@ class EnReader:
             return "count", 0, "count"  # the two hospitals, its three divisions: how many things, not an amount
         if typ in ("percent", "amount") and re.search(r"\bthan\s+(?:the|its|their|a)\s+[\w\s'’-]{0,40}?\s+(?:of|at)\s*\Z", local, re.I):
             return "prior", 0, "than"
+        if typ == "amount" and zone[k0:k0 + 1] and re.fullmatch(r"\s+(?:more|fewer|less|higher|lower)\s+than\s+(?:[A-Z][\w&.-]*\s+){0,3}"
+                                                              r"[A-Z][\w&.-]*['’]s?\s*", local):
+            return "prior", 0, "than-named"  # 11,129 votes, 97 more than Showalter's 11,032: the figure compared with
         if typ in ("percent", "amount") and _FROM_NAMED.search(local):
             return "prior", 0, "from"  # a decrease of 2.9% from the 2019 median of $69,560; from its peak of
         if typ == "amount" and re.search(r"\b(?:from|than|compared\s+(?:with|to))\s+[^,;]{1,40}?\s+(?:which|that)\s+"
@@ -1005,7 +1010,7 @@ class EnReader:
             if f.role in ("prior", "change", "rate", "points", "cagr", "multiple", "share"):
                 if f.role == "share" and (f.index < level.index or f.own_measure or not self._share_of(level, f)):
                     continue  # a share takes the level before it only when nothing but its cue stands between
-                if f.role == "prior" and f.scope != level.scope and f.scope and f.cues and f.cues[0] in (
+                if f.role == "prior" and f.scope != level.scope and f.scope and "than-named" not in f.cues and f.cues and f.cues[0] in (
                         "compared with", "compared to", "against", "versus", "vs", "vs.", "than"):
                     f.role = "other"  # compared with 12.1% in Germany: another body, not an earlier level
                     continue
