@@ -169,7 +169,8 @@ class EnReader:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         W = lambda name: _w(lex.words(name))  # noqa: E731
-        self.qual = rf"(?:\s+(?:{W('qualifiers')}))*"
+        # (and a compound adjective: rose a higher-than-expected 14%)
+        self.qual = rf"(?:\s+(?:{W('qualifiers')}|[a-z]+(?:-[a-z]+){{1,4}}))*"
         q = self.qual
         self.up_end = re.compile(rf"\b(?P<cue>{W('up')}){q}\s*\Z", re.I)
         self.down_end = re.compile(rf"\b(?P<cue>{W('down')}){q}\s*\Z", re.I)
@@ -513,6 +514,9 @@ class EnReader:
         if em or (self.expected_after.match(tail) and (
                 typ != "percent" or re.match(r"\A\s+(?:widely|had\s+been|was|were)\b|\A\s+\w+\s*(?:[,.;)]|by\b|$)", tail))):
             return "other", 0, "expected"  # the $54bn widely expected: a forecast, not the figure itself
+        nm = re.match(rf"\A-[a-z]+\s+(?:(?P<up>{_w(self.lex.words('up_noun'))})|{_w(self.lex.words('down_noun'))})\b", tail, re.I)
+        if typ == "amount" and nm:
+            return "change", (1 if nm.group("up") else -1), "compound"  # This 175,828-enrollee increase
         if typ == "amount" and re.match(r"\A-(?:[a-z]+)", tail):
             return "other", 0, ""  # a 120-seat assembly, a 30-year bond: part of a name
         if typ == "amount" and q.digits and q.digits[0].isalpha() and q.value < 20 and re.search(
@@ -654,6 +658,8 @@ class EnReader:
 
     # -- measures ------------------------------------------------------------------------------------------
     def _measure(self, f: Fact, local: str, tail: str, cue: str, after_figure: bool) -> tuple[str, str]:
+        if cue == "compound":  # This 175,828-enrollee increase: the noun in the compound names what changed
+            return re.match(r"\A-(?P<m>[a-z]+)", tail).group("m"), self._scope_of(local)
         if cue == "more-noun":  # there were 890 more deaths: the noun names what changed
             return re.match(r"\A\s+\w+\s+(?P<m>[a-z][\w-]*)", tail).group("m"), self._scope_of(local)
         if f.q.type == "amount":
