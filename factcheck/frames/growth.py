@@ -262,6 +262,8 @@ def _prior_missing(level: Fact, claims: list[Fact], bound: list[Binding]) -> lis
     for c in claims:
         if id(c.q) in used or c.paren or not c.sign or (c.role == "change" and not same_dimension(c.q, level.q)):
             continue
+        if "to" not in level.cues and c.index < level.index:
+            continue  # 'gains of 900 in health care and 800 in construction': 800 is no level the 900 ran to
         slot = "rate" if c.role == "rate" else "change"
         out.append(Binding(slots={"level": level.q, slot: c.q}, certain=False, tags={_tag(c), "prior-missing"},
                            how=f"{c.q.text} against an earlier level of {describe(level)} that the text does not give"))
