@@ -25,8 +25,10 @@ _SCOPE = re.compile(r"\((?:[^()]{0,20}?)(?:含|包括|包含|未计|未包括|�
 _BASIS = [
     (re.compile(r"(?i)\b(?:unadjusted|not seasonally adjusted)\b"),
      "the rate is seasonally adjusted while a level is not"),
-    (re.compile(r"(?i)(?<!average )(?<!compound )(?<!average annual growth )\bannual(?:ised|ized)?\s+rate\b(?!\s+of\s+(?:growth|increase))"
-                r"|\bannuali[sz]ed\b|\bat an annual rate\b"),
+    # (not 'an annual rate of 1,396,000': a level stated at an annual rate, compared with others stated so)
+    (re.compile(r"(?i)(?<!average )(?<!compound )(?<!average annual growth )\bannual(?:ised|ized)?\s+rate\b"
+                r"(?!\s+of\s+(?:growth|increase|(?:about\s+)?[$£€]?\d[\d,.]*(?![\d,.])(?!\s*(?:%|percent|per\s?cent|pc\b))))"
+                r"|\bannuali[sz]ed\b|\bat an annual rate\b(?!\s+of\s+[$£€]?\d[\d,.]*(?![\d,.])(?!\s*(?:%|percent|per\s?cent|pc\b)))"),
      "the rate is annualised, the levels are for one period"),
 ]
 _MORE = re.compile(r"另有|此外|另外|除此之外|以外|之外")

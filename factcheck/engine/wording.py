@@ -112,6 +112,8 @@ def show_rounded(value: float, like: Quantity) -> str:
 
 
 def show_range(lo: float, hi: float, like: Quantity) -> str:
+    if math.isinf(hi) or math.isinf(lo):  # a one-sided bound (more than 50%)
+        return f"at least {show_value(lo, like)}" if math.isinf(hi) else f"at most {show_value(hi, like)}"
     a, b = show_value(lo, like), show_value(hi, like)
     if a != b:
         return f"{a} to {b}"

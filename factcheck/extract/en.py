@@ -31,7 +31,7 @@ _DATES = re.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[aApP]\.?[mM]\.?)?"  # 8:30 a.m.
     r"|\b(?:19|20)\d{2}(?:-|/)(?:\d{2}|(?:19|20)\d{2})\b(?!-)"  # 2020-21, 2019/20
     r"|\b(?:19|20)\d0s\b"  # the 1990s
-    r"|\b(?:FY|CY|Q[1-4]\s?)\s?(?:19|20)?\d{2}\b"  # FY2004, Q2 2024 (the quarter tag)
+    r"|\b(?:FY|CY|Q[1-4]\s?)\s?(?:19|20)?\d{2}\b(?![.,]\d)"  # FY2004, Q2 2024 (the quarter tag; not Q2  97.7)
 )
 # Each alternative may start only where a run of its characters starts (the lookbehinds): tried at every position
 # of a 100 KB run of letters, `[A-Za-z][A-Za-z0-9]*(?:-\d+)` and `\S+@` each rescanned the rest of the run (96 s).
@@ -79,10 +79,10 @@ _WORD_NUM = rf"(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eig
 _NUM = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d,.] )\d{1,3}(?:[ \u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,.]|[ \t]\d)"
         r"|\d+(?:\.\d+)?|\.\d+")
 _UNIT = re.compile(
-    r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b)"
+    r"(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b|pc\b)"
     r"|(?P<pp>\s?(?:percentage[- ]points?|pp|ppts?)\b)"
     r"|(?P<bp>\s?(?:basis[- ]points?|bps?)\b)"
-    r"|(?P<pts>\s?points?\b)"
+    r"|(?P<pts>\s?(?:points?|pts)\b|-points?\b)"
     r"|(?P<cents>\s?cents?\b)"
     r"|(?P<pence>\s?pence\b|p\b(?!\.?m\b))"
     r"|(?P<cur_after>\s?(?:dollars|euros|pounds|yen|yuan|renminbi|rupees|roubles|rubles|francs|kronor|krona|crowns|"
@@ -97,7 +97,7 @@ _TOKEN = re.compile(
     rf"(?P<frac>\b(?P<fnum>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)(?P<fsep>[- ])"
     rf"(?P<fden>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
     rf"|\b(?<!first )(?<!second )(?<!the )(?<!a )(?<!latter )(?<!this )(?<!that )(?<!every )[Hh]alf"
-    rf"(?=\s+(?:of|the|all)\b)(?!\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:year|decade|century|season|"
+    rf"(?=\s+(?:of|the|all)\b|\s*\(\s*\d[\d.]*\s*(?:%|per\s?cent|pc)\s*\))(?!\s+(?:of\s+)?(?:the\s+|this\s+|that\s+|next\s+|last\s+)?(?:year|decade|century|season|"
     rf"month|week|day|term|game|match|time|hour|(?:19|20)\d\d)\b)|\b(?P<inn>[Oo]ne|[Tt]wo|[Tt]hree)\s+in\s+"
     rf"(?P<ind>two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\b)"
     rf"|(?P<twice>\b[Tt]wice\b)"
@@ -224,7 +224,25 @@ def extract_en(doc: Document) -> list[Quantity]:
         out.append(q)
     out.sort(key=lambda d: d["start"])
     _link_ranges(out, norm)
+    _bracket_units(out, norm)
     return as_quantities(doc, out)
+
+
+# '18.2 million euros (41.5 million)', 'Turnover 400.3 million euros (Q1/2002: 391.1 million)': a bare figure in
+# brackets after one with a unit, written with the same scale word, is in that unit
+_BARE_OPEN = re.compile(r"\s*\(\s*(?:(?:Q[1-4]|H[12]|FY|[A-Z][a-z]{2,8})?[/ ]?(?:19|20)?\d{2,4}\s*:\s*)?\Z")
+
+
+def _bracket_units(out: list[dict], norm: str) -> None:
+    figures = [d for d in out if d["type"] in ("amount", "percent")]
+    for a, b in zip(figures, figures[1:]):
+        if b["unit"] or not a["unit"] or a["type"] != "amount" or b["type"] != "amount" or b["scale"] != a["scale"]:
+            continue
+        if not (_BARE_OPEN.match(norm[a["end"]:b["start"]]) and re.match(r"\s*\)", norm[b["end"]:b["end"] + 3])):
+            continue
+        if b["start"] - a["end"] > 24:
+            continue
+        b["unit"] = a["unit"]
 
 
 def _calendar(s: int, e: int, digits: str, typ: str) -> dict:
@@ -407,7 +425,11 @@ def _quantity(m: re.Match, norm: str) -> dict | None:
             if pm and bound == "exact":
                 bound, qualifier = b, pm.group().strip()
     place = trailing_zeros(Decimal(abs(int(value / scale)))) if decimals == 0 and value == int(value) else -decimals
-    iv = interval_for(value, decimals, scale, bound, place if bound == "more" else None)
+    # 8,158,900 employed: a statistic of ten thousand or more that ends in hundreds is rounded to the hundred
+    # (its parts are rounded separately and need not add to the last unit)
+    stated = -2 if (typ == "amount" and decimals == 0 and scale == 1.0 and abs(value) >= 10000
+                    and abs(value) % 100 == 0) else decimals
+    iv = interval_for(value, stated, scale, bound, place if bound == "more" else None)
     lo, hi = iv.lo, iv.hi
     if typ == "percent" and value == 100 and bound == "exact" and _ADD_UP_TO.search(before):
         lo = hi = 100.0  # "add up to 100%": the whole, exactly

@@ -43,7 +43,9 @@ _ABBR = {"mr", "mrs", "ms", "dr", "st", "inc", "corp", "co", "ltd", "jr", "sr", 
 # a clause ends at a semicolon or colon, and before a conjunction that opens a new statement
 _CLAUSE_END = re.compile(r"[;:]\s*|,\s+(?=(?:while|whereas|but|although|though|and|with|as)\b)|\s+(?=(?:while|whereas)\b)"
                          r"|\s+(?=(?:after|as|because|since|despite|when|although|though|but)\s+(?:it|they|the|its|their|"
-                         r"he|she|we|[A-Z]\w*)\b)")
+                         r"he|she|we|[A-Z]\w*)\b)"
+                         # '... of 1,300,000 and is 7.4 percent above ...': a second predicate of the same subject
+                         rf"|\s+(?=and\s+(?:is|was|are|were)\s+(?:\w+\s+)?[{_PH}])")
 _MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 _MON_ABBR = {m[:3]: i for m, i in _MONTHS.items()}
@@ -68,6 +70,18 @@ _FROM_NAMED = re.compile(r"\b(?:down|up|fell|rose|declined|increased|decreased|d
                          r"(?:(?:19|20)\d\d(?:-\d\d)?\s+|previous\s+|prior\s+|all-time\s+|record\s+)?"
                          r"(?:median|average|mean|peak|high|low|record|level|total|figure|estimate|rate|amount)\s+"
                          r"(?:of|at)\s*\Z", re.I)
+# 'from/above/than the previous week's unrevised level of', 'exceeding the previous year's production of',
+# 'above the revised December rate of': a noun phrase that names a compared figure by its time or standing
+_NAMED_PRIOR = re.compile(
+    r"\b(?:from|above|below|than|compared\s+(?:with|to)|against|versus|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|"
+    r"outstrip(?:s|ped|ping)?|top(?:s|ped|ping))\s+(?P<np>(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+['’]?s?\s+){0,6}?)"
+    r"(?P<head>[a-z-]+)\s+(?:of|at)\s*\Z", re.I)
+_PRIOR_WORDS = re.compile(rf"\b(?:previous|prior|preceding|last|earlier|record|revised|unrevised|year-earlier|year-ago|"
+                          rf"same|average|peak|(?:19|20)\d\d|{_MONTH_RE})\b|['’]s?\s", re.I)
+# a heading in capitals run into the sentence after it
+_CAPS_HEADING = re.compile(r"\A\s*(?:[A-Z][A-Z&'’-]+\s+){1,6}[A-Z][A-Z&'’-]+(?:\s*\([A-Z][A-Z\s&-]*\))?\s+(?=[A-Z][a-z])")
+# a margin of error in brackets after a figure: 7.4 percent (±1.2 percent) above
+_MARGIN = re.compile(r"\A\s*\(\s*(?:±|\+/-|\+/−)[^()]*\)\*?")
 _REAL = re.compile(r"\b(?:in real terms|real terms|adjusted for inflation|adjusting for inflation|inflation[- ]adjusted|"
                    r"after inflation|at constant prices|constant[- ]price|in constant|like[- ]for[- ]like|real)\b", re.I)
 # how a figure is stated, not what it measures (on a seasonally adjusted basis, in real terms, at an annual rate)
@@ -76,7 +90,9 @@ _ADVERBIAL = re.compile(r"\b(?:as\s+a\s+result|on\s+an?\s+[\w\s-]{0,30}?basis|in
                         r"(?:rate|pace)|(?:seasonally|inflation)[- ]adjusted|after\s+adjusting\s+for\s+\w+)", re.I)
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:\.\d+)?")
-_PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du|van|von)(?:\s+(?:[A-Z][A-Za-z&'’.\-]*|of|and|&|de|du))*")
+# (a connector joins two capitalised words: Bank of England, not 'Cancer and circulatory disease')
+_PROPER = re.compile(r"(?:[A-Z][A-Za-z&'’.\-]*|(?:of|and|de|du|van|von)\b|&)"
+                     r"(?:\s+(?:(?:of|and|de|du|van|von)\s+|&\s+)?[A-Z][A-Za-z&'’.\-]*)*")
 _CORP = re.compile(r"\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|PLC|AG|SA|NV|Group|Holdings|Holding|Limited|LLC)\.?$")
 _POSSESSIVE = re.compile(r"(?P<name>(?:[A-Z][A-Za-z&.\-]*\s+){0,3}[A-Z][A-Za-z&.\-]*)['’]s?\b(?!\s*(?:\d|[{_PH}]))"
                          .replace("{_PH}", _PH))
@@ -153,7 +169,8 @@ class EnReader:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         W = lambda name: _w(lex.words(name))  # noqa: E731
-        self.qual = rf"(?:\s+(?:{W('qualifiers')}))*"
+        # (and a compound adjective: rose a higher-than-expected 14%)
+        self.qual = rf"(?:\s+(?:{W('qualifiers')}|[a-z]+(?:-[a-z]+){{1,4}}))*"
         q = self.qual
         self.up_end = re.compile(rf"\b(?P<cue>{W('up')}){q}\s*\Z", re.I)
         self.down_end = re.compile(rf"\b(?P<cue>{W('down')}){q}\s*\Z", re.I)
@@ -166,8 +183,10 @@ class EnReader:
         self.up_noun_after = re.compile(rf"\A(?:-|\s)(?P<cue>{W('up_noun')})\b", re.I)
         self.down_noun_after = re.compile(rf"\A(?:-|\s)(?P<cue>{W('down_noun')})\b", re.I)
         self.more_after = re.compile(r"\A\s+(?P<cue>more|higher|up|greater|larger|bigger|above|ahead)\s+(?:than|on|from|compared)\b"
+                                     r"|\A\s+(?P<cue3>above)\s+(?:the|its|their|last)\b"
                                      r"|\A\s+(?P<cue2>more|higher)\b", re.I)
         self.less_after = re.compile(r"\A\s+(?P<cue>less|fewer|lower|down|smaller|below|short)\s+(?:than|on|from|of|compared)\b"
+                                     r"|\A\s+(?P<cue3>below)\s+(?:the|its|their|last)\b"
                                      r"|\A\s+(?P<cue2>fewer|lower)\b", re.I)
         self.cagr_end = re.compile(rf"\b(?P<cue>{W('cagr')}){q}\s*\Z", re.I)
         self.cagr_after = re.compile(rf"\A\s+(?P<cue>{W('cagr_after')})\b(?!\s+(?:earlier|ago|before)\b)", re.I)
@@ -190,9 +209,11 @@ class EnReader:
         pairs = [p.parts for p in lex.partitions if len(p.parts) == 2 and all("|" not in w for w in p.parts)]
         self.pair_and = re.compile(r"\b(?:" + "|".join(rf"{re.escape(a)}s?\s+and\s+{re.escape(b)}s?" for a, b in pairs)
                                    + r")\b", re.I) if pairs else re.compile(r"(?!)")
+        self.change_word = re.compile(rf"\b(?:{W('up')}|{W('down')}|{W('up_by')}|{W('down_by')})\b", re.I)
         self.reporting = re.compile(rf"\b(?:{W('reporting')})\b(?:\s+(?:that|on|in\s+a\s+statement))?", re.I)
         self.non_additive = re.compile(rf"\b(?:{W('non_additive')})\b", re.I)
-        self.per_after = re.compile(r"\A\s*(?:a|an|per|each|/)\s*(?:share|head|person|capita|day|week|month|year|hour|"
+        self.per_after = re.compile(r"\A\s*(?!an?\s+(?:day|week|month|year|quarter)\s+(?:ago|earlier|before)\b)"
+                                    r"(?:a|an|per|each|/)\s*(?:share|head|person|capita|day|week|month|year|hour|"
                                     r"barrel|litre|liter|tonne|ton|ounce|gallon|kilo|kg|unit|household|worker|pupil|"
                                     r"employee|passenger|night|visit|mile|square)\b|\A\s+each\b|\A\s*/", re.I)
         self.expected_end = re.compile(r"\b(?:expected|forecast|forecasts|predicted|predictions?|estimates?|expectations?|"
@@ -200,6 +221,9 @@ class EnReader:
                                        rf"(?:\s+(?:of|for|at|was|were|had\s+been|to\s+be)){q}\s*\Z", re.I)
         self.expected_after = re.compile(r"\A\s+(?:(?:that|which)\s+(?:had\s+been|was|were)\s+)?(?:widely\s+|had\s+been\s+)?"
                                          r"(?:expected|forecast|predicted|anticipated|projected|targeted)\b", re.I)
+        self.expect_clause = re.compile(rf"\b(?:expected|expect|expects|forecast|forecasts|forecasting|predicted|projected|"
+                                        rf"anticipated|looking\s+for)\b(?![^{_PH}]*\b(?:but|while|whereas|however|"
+                                        rf"instead|actually|came\s+in|reported|posted)\b)[^.;]*\Z", re.I)
         self.rank_before = re.compile(rf"\b(?:{W('rank_before')})\s*\Z", re.I)
         self.hypothetical = re.compile(r"\b(?:would|could|might)\s+(?:have|be)\b[^.;]*\Z", re.I)
         # aged from 16 to 64, ages 25-54, between the ages of 18 and 24: the bounds of an age band, not figures
@@ -267,6 +291,7 @@ class EnReader:
             facts.append(f)
         self._shared_nouns(facts)
         self._group(facts)
+        self._change_rates(facts, own=True)
         self._across(facts)
         self._change_rates(facts)
         by_index = {f.index: f for f in facts}
@@ -311,12 +336,17 @@ class EnReader:
             # a colon that opens a list of figures keeps them in the clause of what they break down
             if m.group().startswith(":"):
                 continue
+            i = m.start()
+            if (m.group().startswith(";") and t.rfind("(", max(0, i - 60), i) > max(t.rfind(")", 0, i), t.rfind("\n", 0, i))
+                    and self.norm[self.m.to_orig[m.end()]:self.m.to_orig[m.end()] + 1] in ("+", "-", "−")):
+                continue  # (+43,000; +0.7%): a signed change and its rate in one bracket are one clause
             out.add(m.end())
         return sorted(out)
 
     def _sentence_scope(self, sent: str) -> str | None:
         """The body a sentence is about: a proper name or possessive that opens it; None when it opens with It/The
         company (the body named before); '' when it names none."""
+        sent = _CAPS_HEADING.sub("", sent)  # SEASONALLY ADJUSTED ESTIMATES (MONTHLY CHANGE) Employment …: a heading
         if self.anaphora.match(sent):
             return None
         lead = sent[:80]
@@ -336,6 +366,9 @@ class EnReader:
         local = zone[k + 1:]
         cend = self.clause_starts[c + 1] if c + 1 < len(self.clause_starts) else len(t)
         rest = t[p + 1:min(cend, p + 1 + ZONE)]
+        mg = _MARGIN.match(rest)
+        if mg:
+            rest = rest[mg.end():]
         nk = PLACEHOLDER.search(rest)
         tail = rest[:nk.start()] if nk else rest
         self._tail_next = bool(nk)
@@ -346,16 +379,32 @@ class EnReader:
         f.role, f.sign, cue = self._role(q, local, tail, rest, zone)
         if cue:
             f.cues.append(cue)
+        if cue == "signed":
+            f.paren = False  # (+$0.99 to $31.06): a change in brackets, not a restatement of the figure before
+        if f.role in ("level", "other") and not cue and q.type in ("percent", "amount") and re.search(
+                r"(?:^|,)\s*and\s+(?:for|in|at|among)\s+[^,;]{1,40}?\s+by\s*\Z", zone, re.I):
+            sign = self._sentence_sign(p, s)
+            if sign:  # 'income increased 4.7pc to €929.01, and for individuals by 5.5pc to €478.79': the verb is
+                #       the sentence's
+                f.role, f.sign = ("rate" if q.type == "percent" else "change"), sign
+                f.cues.append("gapped")
+        if k >= 0 and self._bracket_prior(q, zone, k, local, rest):
+            f.paren, f.role, f.sign = False, "prior", 0
+            f.cues.append("bracket-prior")
         if f.paren and _COMPARED_PAREN.search(local) and f.role in ("level", "other") and q.type != "percent":
             # €194.1bn, up 4.5% compared with July 2017 (€185.8bn): the bracket gives the compared period's level
             f.paren, f.role, f.sign = False, "prior", 0
             f.cues.append("compared-paren")
         # period: the words right after the figure (48,350 in 2024), else its clause up to it, else the sentence
         tail_period = re.split(r"[,;]|\band\b|\bwhile\b", tail, maxsplit=1)[0]
+        if re.match(r"\s*\(", tail_period) and ")" not in tail_period:
+            tail_period = ""  # (Q1/2002: 391.1 million): the period of the figure in the brackets, not this one's
         ty, tspan = parse_period(_strip_compare(tail_period))
         ly, lspan = parse_period(_strip_compare(local))
         if ly is None and not lspan:
             ly, lspan = parse_period(_strip_compare(PLACEHOLDER.sub(" ", zone)))  # In 2024 visitor spending rose 5% to …
+            if f.role == "prior":
+                ly = None  # a prior is of the year compared with, not the clause's (its month may be the clause's)
         year = ty if ty is not None else ly
         span = tspan or lspan
         f.period_explicit = year is not None or bool(span)
@@ -390,6 +439,27 @@ class EnReader:
         f.additive = self._additive(q, f, local, tail)
         return f
 
+    def _sentence_sign(self, p: int, s: int) -> int:
+        """The direction of the one change verb the sentence states before position p (0 if none or both)."""
+        lead = PLACEHOLDER.sub(" ", self.t[self.sent_starts[s]:p])
+        ups = bool(re.search(rf"\b(?:{_w(self.lex.words('up'))})\b", lead, re.I))
+        downs = bool(re.search(rf"\b(?:{_w(self.lex.words('down'))})\b", lead, re.I))
+        return 0 if ups == downs else (1 if ups else -1)
+
+    def _bracket_prior(self, q: Quantity, zone: str, k: int, local: str, rest: str) -> bool:
+        """'weakened by 56.1 per cent to 18.2 million euros (41.5 million)'; 'Turnover 400.3 million euros
+        (Q1/2002: 391.1 million)': a bare figure in brackets after a level of its unit is the earlier period's, when
+        a period labels it or a change word governs the figure before it."""
+        if q.type != "amount" or not re.match(r"\s*\)", rest):
+            return False
+        pm = re.fullmatch(r"\s*\(\s*(?P<label>(?:Q[1-4]|H[12]|FY|[A-Z][a-z]{2,8})?[/ ]?(?:19|20)?\d{2,4}\s*:\s*)?", local)
+        prev = self.quantities[self.m.pos_to_q[self.qpos[q.index] - len(zone) + k]] if pm else None
+        if prev is None or prev.type != "amount" or prev.unit != q.unit or prev.scale != q.scale or prev.value == q.value:
+            return False
+        if prev.value * q.value < 0 or re.search(r"\bloss(?:es)?\b|\bdeficit\b", zone, re.I):
+            return False  # 'the operating loss weakened to 27.1m (-3.1m)': a loss and a profit, signed two ways
+        return bool(pm.group("label")) or bool(self.change_word.search(zone[:k][-80:]))
+
     def _date(self, f: Fact, q: Quantity, p: int) -> None:
         """The year figure that dates f: right after it (from $410m in 2025), or just before it in its clause
         (in 2019, when there were 38,100)."""
@@ -413,8 +483,12 @@ class EnReader:
 
     def _role(self, q: Quantity, local: str, tail: str, rest: str, zone: str = "") -> tuple[str, int, str]:
         typ = q.type
+        k0 = len(zone) - len(local) - 1  # where the figure before this one stands in zone (-1: none)
+        k0 = k0 if k0 >= 0 else len(zone)
         if typ == "ordinal" or (self.rank_before.search(local) and typ in ("amount", "number")):
             return "rank", 0, ""
+        if re.search(r"(?:±|\+/-|\+/−)\s*\Z", local):
+            return "other", 0, "margin"  # (±1.2 percent): the margin of error of the figure before
         if not q.unit and self.age_band.search(zone):
             return "rank", 0, ""
         if not q.unit and typ in ("amount", "number") and (re.match(rf"\A\s*for\s*[{_PH}]", rest)
@@ -422,13 +496,30 @@ class EnReader:
             return "score", 0, ""  # 124 for 2, 132-5 (runs for wickets): a score, neither figure a level alone
         if typ == "percent" and q.text[:1] == "+" and q.value > 0 and re.search(r"[,;(]\s*\Z", local):
             return "rate", 1, "signed"  # …rose to €163.4bn, +6.5% compared with … (a minus sign is the value's own)
+        if typ == "percent" and q.text[:1] in "-−" and re.search(r"\(\s*[-−]\$?[\d,.]+\s*;\s*\Z",
+                                                                self.norm[max(0, q.start - 30):q.start]):
+            return "rate", -1, "signed"  # (-36,000; -0.5%): the rate of the change before it
+        if typ == "amount" and re.search(r"\(\s*\Z", local) and (q.text[:1] == "+" or q.text[:1] in "-−" and re.match(
+                r"\s*;\s*[-−]\d", self.norm[q.end:q.end + 8])):
+            return "change", (1 if q.text[:1] == "+" else -1), "signed"  # (+43,000; +0.7%), (+$0.99 to $31.06)
         if self.hypothetical.search(zone):
             return "other", 0, ""  # if Alltel were included, revenue would have risen 0.6%: not what happened
         if typ == "number" or q.range_with is not None:
             return "other", 0, ""  # a range (6-6.5%, 11-14 euros) states no one figure to check
-        if self.expected_end.search(local) or (self.expected_after.match(tail) and (
+        em = self.expected_end.search(local)
+        if em and re.search(r"\b(?:revised|unrevised|advance|preliminary|final|flash|initial|official|latest|record|"
+                            r"record-breaking|"
+                            rf"previous|earlier|{_MONTH_RE})\s+(?:[\w-]+\s+){{0,2}}?estimates?\s+of\s*\Z", local, re.I):
+            em = None  # the revised December estimate of 1,209,000: a statistic's own estimate, not a forecast
+        if not em and re.search(r"\b(?:of|at|for)\s*(?:about|around|roughly|some)?\s*\Z", local) and self.expect_clause.search(
+                zone) and not (self.up_noun_end.search(local) or self.down_noun_end.search(local)):
+            em = True  # Analysts expected earnings of 68 cents a share on revenue of $23.67bn: both are forecasts
+        if em or (self.expected_after.match(tail) and (
                 typ != "percent" or re.match(r"\A\s+(?:widely|had\s+been|was|were)\b|\A\s+\w+\s*(?:[,.;)]|by\b|$)", tail))):
             return "other", 0, "expected"  # the $54bn widely expected: a forecast, not the figure itself
+        nm = re.match(rf"\A-[a-z]+\s+(?:(?P<up>{_w(self.lex.words('up_noun'))})|{_w(self.lex.words('down_noun'))})\b", tail, re.I)
+        if typ == "amount" and nm:
+            return "change", (1 if nm.group("up") else -1), "compound"  # This 175,828-enrollee increase
         if typ == "amount" and re.match(r"\A-(?:[a-z]+)", tail):
             return "other", 0, ""  # a 120-seat assembly, a 30-year bond: part of a name
         if typ == "amount" and q.digits and q.digits[0].isalpha() and q.value < 20 and re.search(
@@ -436,8 +527,21 @@ class EnReader:
             return "count", 0, "count"  # the two hospitals, its three divisions: how many things, not an amount
         if typ in ("percent", "amount") and re.search(r"\bthan\s+(?:the|its|their|a)\s+[\w\s'’-]{0,40}?\s+(?:of|at)\s*\Z", local, re.I):
             return "prior", 0, "than"
+        if typ == "amount" and zone[k0:k0 + 1] and re.fullmatch(r"\s+(?:more|fewer|less|higher|lower)\s+than\s+(?:[A-Z][\w&.-]*\s+){0,3}"
+                                                              r"[A-Z][\w&.-]*['’]s?\s*", local):
+            return "prior", 0, "than-named"  # 11,129 votes, 97 more than Showalter's 11,032: the figure compared with
         if typ in ("percent", "amount") and _FROM_NAMED.search(local):
             return "prior", 0, "from"  # a decrease of 2.9% from the 2019 median of $69,560; from its peak of
+        if typ == "amount" and re.search(r"\b(?:from|than|compared\s+(?:with|to))\s+[^,;]{1,40}?\s+(?:which|that)\s+"
+                                         r"(?:was|were|had\s+been|stood\s+at)\s*\Z", local, re.I):
+            return "prior", 0, "from"  # up 6% from the prior year period, which was $16.43bn
+        if typ in ("percent", "amount") and re.search(r"\b(?:up|down)\s+from\s+(?:the|its|their)\s+[\w\s'’-]{1,40}?\s+"
+                                                   r"(?:of|at)\s*\Z", local, re.I):
+            return "prior", 0, "from"  # down from the Primary of 43,819
+        nm = _NAMED_PRIOR.search(local)
+        if typ in ("percent", "amount") and nm and _PRIOR_WORDS.search(nm.group("np") + " ") and not (
+                nm.group("head").lower() in self.cue_words):  # 'compared with an average monthly gain of': a change
+            return "prior", 0, "from"  # above the revised December rate of; from the previous week's level of
         if self.prior_end.search(local) and typ == "percent" and (self.up_noun_after.match(tail) or self.down_noun_after.match(tail)):
             mm = self.up_noun_after.match(tail) or self.down_noun_after.match(tail)
             return "rate", (1 if self.up_noun_after.match(tail) else -1), mm.group("cue").lower()  # compared with a 0.3% slide in
@@ -498,6 +602,13 @@ class EnReader:
                 return "share", 0, "fraction"  # one in five, 9,700, were …; education, at C$9.9bn, about a quarter
             return "level", 0, ""
         # amounts
+        if re.fullmatch(r"\s*(?:(?:in|during|for)\s+[^,;]{1,20}\s+)?by" + self.qual + r"\s*", local, re.I) and re.search(
+                rf"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outstrip(?:s|ped|ping)?|top(?:s|ped|ping))\s[^{_PH}]*[{_PH}]"
+                rf"[^{_PH}]*\Z", zone, re.I):
+            return "change", 1, "exceeds-by"
+        if re.search(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|outstrip(?:s|ped|ping)?)\s+(?:the|its|their)\s+"
+                     r"[^,;]{1,60}?\s+by" + self.qual + r"\s*\Z", local, re.I):
+            return "change", 1, "exceeds-by"  # surpassing the previous year's figure by 2.5 million: the figure unstated
         for pat, sign in ((self.down_noun_end, -1), (self.up_noun_end, 1), (self.down_by_end, -1), (self.up_by_end, 1)):
             mm = pat.search(local)
             if mm:
@@ -508,6 +619,9 @@ class EnReader:
                 return "change", -1 if down else 1, cue
         tail = re.sub(r"\A\s*\([^()]*\)", "", rest) if re.match(r"\A\s*\(", rest) else tail  # $8 billion (or 9 percent) more than
         lm, mm = self.less_after.match(tail), self.more_after.match(tail)
+        if (lm or mm) and re.match(r"\A\s+(?:more|fewer)\s+[a-z]", tail) and re.search(
+                r"\bthere\s+(?:were|was|are|is|have\s+been|had\s+been)" + self.qual + r"\s*\Z", local, re.I):
+            return "change", -1 if lm else 1, "more-noun"  # there were 890 more deaths (not: 9 recorded more starts)
         if (lm or mm) and not re.match(r"\A\s+(?:more|fewer)\s+[a-z]", tail) or (lm or mm) and re.search(r"\bthan\b", (lm or mm).group()):
             return "change", -1 if lm else 1, "than"
         lv = self.level_end.search(local)
@@ -547,6 +661,10 @@ class EnReader:
 
     # -- measures ------------------------------------------------------------------------------------------
     def _measure(self, f: Fact, local: str, tail: str, cue: str, after_figure: bool) -> tuple[str, str]:
+        if cue == "compound":  # This 175,828-enrollee increase: the noun in the compound names what changed
+            return re.match(r"\A-(?P<m>[a-z]+)", tail).group("m"), self._scope_of(local)
+        if cue == "more-noun":  # there were 890 more deaths: the noun names what changed
+            return re.match(r"\A\s+\w+\s+(?P<m>[a-z][\w-]*)", tail).group("m"), self._scope_of(local)
         if f.q.type == "amount":
             om = re.match(r"\A\s+of\s+(?!(?:the|its|their|a|an|this|that|which|whom|it|them)\b)(?P<m>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
                           tail)
@@ -581,7 +699,8 @@ class EnReader:
                 words = self._content(im.group("m"), "")
                 if words:
                     return " ".join(words[-6:]), self._scope_of(im.group("m"))
-        z = re.sub(r"\s[–—-]\s[^–—]*?\s[–—-]\s", " ", local)  # an aside between dashes
+        z = _CAPS_HEADING.sub(" ", local)  # LABOUR MARKET (QUARTERLY CHANGE) Unemployment rose …: a heading
+        z = re.sub(r"\s[–—-]\s[^–—]*?\s[–—-]\s", " ", z)  # an aside between dashes
         z = re.sub(r"^\s*(?:Among|Of|Out of|For|In)\s+[^,]{1,40},\s*(?=\S*\s*\Z)", " ", z)  # Among retailers, 41% …: a group
         z = re.sub(r"\([^()]*\)", " ", z)
         z = re.sub(r",\s+(?:the|a|an|its|their)\s+[^,{0}]{{1,40}},".format(_PH), " ", z)  # Exports to the US, the largest market,
@@ -738,7 +857,8 @@ class EnReader:
             return False
         if self.per_after.match(tail):
             return False  # 85 pence a share, $60 a barrel: a price
-        if self.non_additive.search(f.measure) or re.search(r"\baverage\b|\bmedian\b|\bper\b", local[-40:], re.I):
+        own = re.split(r"[,;(]", local)[-1][-40:]  # (', or 78 cents per share, from $6.38bn': the per is the aside's)
+        if self.non_additive.search(f.measure) or re.search(r"\baverage\b|\bmedian\b|\bper\b", own, re.I):
             return False
         return True
 
@@ -760,16 +880,26 @@ class EnReader:
             self._link_group(g)
         self._pronoun_subjects(groups)
 
-    def _change_rates(self, facts: list[Fact]) -> None:
+    def _change_rates(self, facts: list[Fact], own: bool = False) -> None:
         """'Revenues were $342 billion (or 10 percent) higher', 'rose by $372 billion (or 7 percent)': a percentage
         in brackets with 'or' right after a change is that change's rate, whatever the words after it."""
         for a, b in zip(facts, facts[1:]):
-            if a.role != "change" or not a.sign or b.q.type != "percent" or b.role not in ("share", "level", "other"):
-                continue
-            if a.sentence != b.sentence or b.subject is not None or b.base:
+            if a.role != "change" or not a.sign or b.q.type != "percent" or b.role not in ("share", "level", "other", "rate"):
                 continue
             between = self.t[self.qpos[a.index] + 1:self.qpos[b.index]]
-            if not re.fullmatch(r"\s*\(\s*or\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
+            paired = "signed" in a.cues and "signed" in b.cues and re.fullmatch(r"\s*;\s*", between)
+            if a.sentence != b.sentence or (b.subject is not None and not paired) or b.base:
+                continue
+            if own != (b.role == "rate"):
+                continue  # a rate of its own is paired first, before a continuation takes it; a bracket after
+            if b.role == "rate":
+                # (+43,000; +0.7%); down 476 – a decrease of 3.3%: a rate stated as the change's own
+                if b.sign != a.sign or not re.fullmatch(r"\s*;\s*|\s*[–—-]\s*(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|gain|jump|"
+                                                        r"decrease|decline|drop|fall|reduction)\s+of\s+", between):
+                    continue
+            elif not re.fullmatch(r"\s*\(\s*(?:or\s+)?(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?", between):
+                continue  # (or 10 percent), and a bare bracket: 'higher by 16.37 million tonnes (6.37 per cent)'
+            elif "or" not in between and not re.match(r"\s*\)", self.t[self.qpos[b.index] + 1:]):
                 continue
             b.role, b.sign, b.subject, b.paren = "rate", a.sign, a.subject, False
             b.measure, b.key = a.measure, a.key
@@ -826,7 +956,8 @@ class EnReader:
             return False  # grew at a 2.4% annual rate in the fourth quarter to $52.3bn: no new verb, one statement
         if re.fullmatch(r"[\s,]*(?:or|and|an?|up|down|compared|which|representing|equivalent|accounting|"
                         r"(?:an?\s+)?(?:increase|rise|gain|drop|fall|decline|decrease|reduction|cut|jump)\s+of|"
-                        r"taking|bringing|giving|to|at|of|by|from|[\s,])*(?:\s\S+)?\s*", between, re.I) and \
+                        r"taking|bringing|giving|marking|indicating|showing|reflecting|signalling|signaling|"
+                        r"to|at|of|by|from|[\s,])*(?:\s\S+)?\s*", between, re.I) and \
                 not re.search(r"[A-Za-z]{3,}\s+(?:was|were|is|are|rose|fell|grew|won|took|had)\b", between):
             return False
         if not f.own_measure:
@@ -888,7 +1019,7 @@ class EnReader:
             if f.role in ("prior", "change", "rate", "points", "cagr", "multiple", "share"):
                 if f.role == "share" and (f.index < level.index or f.own_measure or not self._share_of(level, f)):
                     continue  # a share takes the level before it only when nothing but its cue stands between
-                if f.role == "prior" and f.scope != level.scope and f.scope and f.cues and f.cues[0] in (
+                if f.role == "prior" and f.scope != level.scope and f.scope and "than-named" not in f.cues and f.cues and f.cues[0] in (
                         "compared with", "compared to", "against", "versus", "vs", "vs.", "than"):
                     f.role = "other"  # compared with 12.1% in Germany: another body, not an earlier level
                     continue
@@ -940,6 +1071,7 @@ class EnReader:
         # February gain was revised to 1,510 from 1,170', where another verb governs)
         rest = text[best:]
         rest = rest[:rest.find(" from ")] if " from " in rest else rest
+        rest = re.sub(r",\s*or\s+[^,;]{0,40},", " ", rest)  # climbed to $6.56bn, or 78 cents a share, from …
         if re.search(r"[,;:]|\b(?:while|but|and|after|before|which|that|who)\b", rest):
             return 0
         if self.verb.search(rest[len(re.match(r"\S*", rest).group()):]):
@@ -1024,6 +1156,7 @@ class EnReader:
         for f in facts:
             if f.role == "share" and f.base:
                 continue
+        self._participle_shares(facts)
         self._generic_bases(facts)
         self._continuations(facts)
         parts = {h.subject for h in facts if h.role == "share"}
@@ -1040,13 +1173,29 @@ class EnReader:
                 f.base_q = lead[0].index
                 f.cues.append("sentence-base")
 
+    def _participle_shares(self, facts: list[Fact]) -> None:
+        """'Some 1,846 deaths were due to Covid-19, the CSO stated, accounting for 19.3pc of deaths': a share in a
+        participle clause is the share of the figure just before it in its sentence."""
+        for a, b in zip(facts, facts[1:]):
+            if b.role != "share" or b.subject is not None or a.sentence != b.sentence or a.role != "level":
+                continue
+            if a.q.type != "amount" or a.paren or b.q.type != "percent":
+                continue
+            lead = self.t[self.qpos[a.index] + 1:self.qpos[b.index]]
+            if re.search(r",\s*(?:accounting\s+for|representing|making\s+up|comprising)" + self.qual + r"\s*\Z", lead, re.I):
+                b.subject = a.index
+                b.cues.append("participle")
+
     def _generic_bases(self, facts: list[Fact]) -> None:
         by_index = {f.index: f for f in facts}
         for f in facts:
             if f.role != "share" or f.base_q is not None:
                 continue
             p = self.qpos[f.index]
-            om = self.of_after.match(self.t[p + 1:p + 90])
+            after = self.t[p + 1:p + 90]
+            if "or" in f.cues and re.match(r"\A\s*\)\s+of\s", after):
+                after = after[after.index(")") + 1:]  # 4,759 (or 49.8pc) of deaths: the base follows the bracket
+            om = self.of_after.match(after)
             if not om:
                 continue
             base = om.group("base").strip()
@@ -1120,7 +1269,7 @@ class EnReader:
                 cands = [g for g in cands if g.key and (g.key == f.key or set(f.key.split()) <= set(g.key.split()))]
             elif not anaphoric:
                 continue
-            if f.scope:
+            if f.scope and not (anaphoric and not f.key):  # 'This is 7.4 percent above …' carries the scope before
                 cands = [g for g in cands if not g.scope or g.scope == f.scope]
             if not cands:
                 continue
@@ -1143,6 +1292,7 @@ class EnReader:
                     if _same_dim(f.q, level.q):
                         f.subject = level.index
                         f.measure, f.key, f.scope = level.measure, level.key, f.scope or level.scope
+                        f.additive = level.additive  # 'the December rate of' names the same annual-rate level
 
 
 def _same_dim(a: Quantity, b: Quantity) -> bool:

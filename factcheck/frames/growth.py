@@ -159,6 +159,7 @@ def growth(ctx) -> list[Binding]:
     for level in facts:
         if level.paren or not (level.role == "level" or (level.role == "share" and level.q.type == "percent")):
             continue
+        first = len(out)
         priors = _attached(facts, level, "prior", subs)
         prior = _stated_with(priors, level)
         rates = _attached(facts, level, "rate", subs)
@@ -254,7 +255,24 @@ def growth(ctx) -> list[Binding]:
             if b is not None and b.certain:
                 out.append(Binding(slots={"level": level.q, "prior": b.slots["prior"]}, how=b.how,
                                    tags={"direction", "up" if level.sign > 0 else "down"}))
+        out.extend(_prior_missing(level, rates + changes, out[first:]))
     out.extend(change_rate(ctx))  # a change with its rate in brackets and no level bound (English)
+    return out
+
+
+def _prior_missing(level: Fact, claims: list[Fact], bound: list[Binding]) -> list[Binding]:
+    """Sales rose 12% to $3.88bn; an increase of 3.4 million tonnes from the previous year: a rate or change whose
+    level is stated and whose earlier level is not. Rules that name 'prior' as missing report it unverifiable."""
+    used = {id(q) for b in bound for q in b.quantities()}
+    out = []
+    for c in claims:
+        if id(c.q) in used or c.paren or not c.sign or (c.role == "change" and not same_dimension(c.q, level.q)):
+            continue
+        if "to" not in level.cues and c.index < level.index:
+            continue  # 'gains of 900 in health care and 800 in construction': 800 is no level the 900 ran to
+        slot = "rate" if c.role == "rate" else "change"
+        out.append(Binding(slots={"level": level.q, slot: c.q}, certain=False, tags={_tag(c), "prior-missing"},
+                           how=f"{c.q.text} against an earlier level of {describe(level)} that the text does not give"))
     return out
 
 
@@ -468,7 +486,7 @@ def points_alone(ctx) -> list[Binding]:
     from . import bindings
 
     bound: set[int] = set()
-    for name in ("growth", "points_ref", "same_reference"):
+    for name in ("growth", "points_ref", "same_reference", "margin"):
         for b in bindings(ctx, name):
             bound.update(id(q) for q in b.quantities())
     out: list[Binding] = []

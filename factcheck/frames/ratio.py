@@ -109,7 +109,7 @@ def _of_sum(ctx, facts: list[Fact], spec) -> list[Binding]:
                 and f.q.type == "amount" and not f.paren and not (f.period_explicit and r.period_explicit
                                                                    and f.period != r.period)]
         # the whole of each, named by the word alone: not 'unemployed women' nor 'working part-time'
-        num = [f for f in near if f.measure.lower().strip() == spec.num]
+        num = [f for f in near if f.measure.lower().strip() in spec.num.lower().split("|")]
         oth = [f for f in near if f.measure.lower().strip() in rest]
         if not num or not oth or not same_dimension(num[-1].q, oth[-1].q):
             continue

@@ -7,6 +7,7 @@ guess, and a wrong guess must not become a false alarm.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from . import Candidate, Kind, register
@@ -42,6 +43,9 @@ class RoughShare(Kind):
         return None
 
     def candidates(self, ctx, rule) -> Iterator[Candidate]:
+        if rule.params.get("beside"):
+            yield from self._beside(ctx, rule)
+            return
         sentences = int(rule.params.get("sentences", 2))
         need = int(rule.params.get("min_shared", 2))
         qs = ctx.quantities
@@ -80,4 +84,34 @@ class RoughShare(Kind):
             c.expected_override = (p.lo, p.hi)
             c.arithmetic = f"{q.text} read as {lo_v:g}% to {hi_v:g}%; the text gives {p.text}"
             c.notes.append(f"{q.text} allows {lo_v:g}% to {hi_v:g}%")
+            yield c
+
+    @staticmethod
+    def _beside(ctx, rule) -> Iterator[Candidate]:
+        """'almost half (47%)', 'more than a third (40.1pc)', '23.9%, still less than a quarter': a share in words
+        with the exact percentage right beside it (in brackets after it, or just before it)."""
+        qs = [q for q in ctx.quantities if not q.furniture and q.type == "percent"]
+        norm = ctx.doc.norm
+        for a, b in zip(qs, qs[1:]):
+            worded = [q for q in (a, b) if q.digits and q.digits[0].isalpha()]
+            if len(worded) != 1:
+                continue
+            q = worded[0]
+            p = b if q is a else a
+            if p.bound != "exact" or p.range_with is not None:
+                continue
+            between = norm[a.end:b.start]
+            if q is a and not (re.fullmatch(r"\s*\(\s*", between) and re.match(r"\s*\)", norm[b.end:])):
+                continue
+            if q is b and not re.fullmatch(r"[^.;()\d%]{0,40}", between):
+                continue
+            lo_v, hi_v = _range(q)
+            if not (lo_v <= p.value <= hi_v):
+                continue  # a worded share is loose: only agreement is reported
+            c = Candidate(rule=rule, slots={"rough": q, "exact": p}, relation="rough = exact", stated="rough",
+                          start=a.start, end=b.end)
+            c.roles.update(rough="stated", exact="exact")
+            c.expected_override = (p.lo, p.hi)
+            c.arithmetic = f"{q.text} read as {lo_v:.4g}% to {hi_v:.4g}%; the text gives {p.text}"
+            c.notes.append(f"{q.text} allows {lo_v:.4g}% to {hi_v:.4g}%")
             yield c

@@ -23,6 +23,11 @@ _NUMS_ONLY = re.compile(r"^[-+()$€£\d.,\s]+$|^[-+()$€£\d.,\s]*\d[ \t]+\d[\
 _PLAYED = re.compile(r"(?<![\d:])\d{1,3}:\d\d(?![\d:])")
 
 
+# a row labelled by a period: 2010 Q1, Q2, 2011, 2012 Jan, March
+_PERIOD_ROW = re.compile(r"^[ \t]*(?P<label>(?:(?:19|20)\d\d(?:[ \t]+(?:Q[1-4]|[A-Z][a-z]{2,8}))?|Q[1-4]|"
+                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*))[ \t]+(?P<nums>[-+]?\d[-+\d.,\t ]*)$")
+_BULLET = re.compile(r"^[ \t]*[-•*·][ \t]+(?=[^\W\d])")
+_SCALE_WORD = re.compile(r"(?<=\d)\s?(?:million|billion|thousand|trillion|bn|m)\b")
 _RATE_HEAD = re.compile(r"(?i)percent|per cent|%|\bpct\b|\brate\b|\bratio\b")
 
 
@@ -44,10 +49,14 @@ class Table(Kind):
 
     def validate(self, rule) -> None:
         if not (rule.params.get("difference_headers") or rule.params.get("receipts") or rule.params.get("labour")
-                or rule.params.get("total_labels") or rule.params.get("total_marks") or rule.params.get("inline_totals")):
+                or rule.params.get("total_labels") or rule.params.get("total_marks") or rule.params.get("inline_totals")
+                or rule.params.get("series_headers")):
             raise ValueError("kind table needs params difference_headers or receipts/outlays/balance")
 
     def candidates(self, ctx, rule) -> Iterator[Candidate]:
+        if rule.params.get("series_headers"):
+            yield from self._series(ctx, rule)
+            return
         if rule.params.get("total_marks"):
             yield from self._marked_totals(ctx, rule)
             return
@@ -87,8 +96,9 @@ class Table(Kind):
     @staticmethod
     def _row(line, quantities):
         s, e, text = line
+        text = _BULLET.sub(lambda b: " " * len(b.group()), text)  # '- General fund: $915.3 million': a row too
         m = _ROW.match(text)
-        if not m or not _NUMS_ONLY.match(m.group("nums")):
+        if not m or not _NUMS_ONLY.match(_SCALE_WORD.sub("", m.group("nums"))):
             return None
         label = m.group("label").strip()
         if len(label) > 40 or not re.search(r"[^\W\d]{3}", label):
@@ -161,6 +171,42 @@ class Table(Kind):
             yield Candidate(rule=rule, slots={"r": rq, "o": oq, "s": bq}, relation=rel, stated="s",
                             start=rq.start, end=bq.end, roles={"r": "receipts", "o": "outlays", "s": "stated"},
                             notes=[f"column {col + 1}: {note}"])
+
+    def _series(self, ctx, rule) -> Iterator[Candidate]:
+        """Rows labelled by period (2010 Q1, Q2 …; 2011; Jan …) under a header that says the second column is the
+        percentage change on the previous period: each row's change is its level over the row before. Read so only
+        where most rows fit (a column of absolute changes, or of another series, does not)."""
+        heads = _words(rule.params, "series_headers")
+        prev = _words(rule.params, "series_previous")
+        norm = ctx.doc.norm
+        lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]*", norm) if m.group().strip()]
+        block: list = []
+        for k, line in enumerate(lines + [(len(norm), len(norm), "")]):
+            m = _PERIOD_ROW.match(line[2])
+            qs = _row_figures(ctx.quantities, line[0] + m.start("nums"), line[1]) if m else None
+            if qs and len(qs) >= 2:
+                block.append((m.group("label").strip(), qs))
+                continue
+            if len(block) >= 3:
+                start = next(i for i, ln in enumerate(lines) if ln[0] <= block[0][1][0].start < ln[1] + 1)
+                header = "\n".join(ln[2] for ln in lines[max(0, start - 4):start])
+                if heads.search(header) and prev and prev.search(header):
+                    yield from self._series_rows(rule, block)
+            block = []
+
+    @staticmethod
+    def _series_rows(rule, block) -> Iterator[Candidate]:
+        pairs = [(block[i - 1], block[i]) for i in range(1, len(block))]
+        fit = 0
+        for (_, a), (_, b) in pairs:
+            lo, hi = (b[0].lo / a[0].hi - 1) * 100, (b[0].hi / a[0].lo - 1) * 100
+            fit += _fits(lo, hi, b[1])
+        if fit * 3 < len(pairs) * 2:
+            return  # the second column is not the first one's change
+        for (la, a), (lb, b) in pairs:
+            yield Candidate(rule=rule, slots={"a": a[0], "b": b[0], "c": b[1]}, relation="(b / a - 1) * 100 = c",
+                            stated="c", start=a[0].start, end=b[1].end, roles={"a": "start", "b": "end", "c": "stated"},
+                            notes=[f"row '{lb}': the second column is the percentage change of the first on row '{la}'"])
 
     def _marked_totals(self, ctx, rule) -> Iterator[Candidate]:
         """A row whose last figure stands after a mark that sets a total apart (Rivertown 21 18 25 30 — 94: a line
