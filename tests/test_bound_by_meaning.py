@@ -544,3 +544,19 @@ def test_small_full_stops_and_commas_are_decimal_points_and_thousands():
     report = check_text("净利息收入上升1﹒3%至1﹐121﹒55亿元，非利息收入上升28﹒4%至412﹒11亿元。")
     values = sorted(q.value for q in report.quantities)
     assert any(abs(v - 1121.55e8) < 1 for v in values) and any(abs(v - 412.11e8) < 1 for v in values)
+
+
+def test_contributions_to_a_rate_are_no_change_of_it():
+    text = ("The Consumer Prices Index (CPI) rose by 4.8% in the 12 months to May 2023, up from 4.1% in April.\n\n"
+            "The largest upward contributions to the annual CPI rate in May 2023 came from food (0.92 percentage "
+            "points, principally from bread) and energy (0.91 percentage points, principally from fuels).")
+    found = check_text(text, language="en").findings
+    # each is a contribution (a pull), not a change in the rate: never checked against 4.1% and 4.8%
+    assert not [f for f in found if f.kind == "points"]
+
+
+def test_a_stray_space_after_a_decimal_point_keeps_the_figure_whole():
+    text = "全市道路交通事故万车死亡率为3.6，同比减少0. 4；上年为4.0。"
+    assert "discrepancy" not in _verdicts(text)
+    values = sorted(q.value for q in check_text(text).quantities)
+    assert 0.4 in values

@@ -17,7 +17,7 @@ from .numbers import UNIT_FACTOR, APPROX, LOWER, NEAR, UPPER, arabic, cn_numeral
 
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _CN_NUM = f"[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][{CN}]*(?:点[零〇一二三四五六七八九]+)?"
-_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+_AR_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|0\. \d+|\d+(?:\.\d+)?"  # (0. 8: a stray space after 0.)
 _SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6, "十万": 1e5,
            "万": 1e4, "亿": 1e8}
 

@@ -289,6 +289,9 @@ class EnReader:
                 last_s = s
             f = self._fact(q, p, s, c, clause_starts[c], sent_period[s], sent_scope[s])
             facts.append(f)
+        for a, b in zip(facts, facts[1:]):
+            if a.role == "pull" and b.sentence == a.sentence and b.role == "points":
+                b.role, b.subject = "pull", None  # …came from housing (1.49 points) and transport (1.47 points)
         self._shared_nouns(facts)
         self._group(facts)
         self._change_rates(facts, own=True)
@@ -487,6 +490,8 @@ class EnReader:
         k0 = k0 if k0 >= 0 else len(zone)
         if typ == "ordinal" or (self.rank_before.search(local) and typ in ("amount", "number")):
             return "rank", 0, ""
+        if typ == "points" and re.search(r"\bcontribut(?:ion|ions|ed|ing|es)\b", zone, re.I):
+            return "pull", 0, "contribution"  # contributions to the rate came from transport (1.47 points): a pull
         if re.search(r"(?:±|\+/-|\+/−)\s*\Z", local):
             return "other", 0, "margin"  # (±1.2 percent): the margin of error of the figure before
         if not q.unit and self.age_band.search(zone):
