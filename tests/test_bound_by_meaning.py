@@ -385,8 +385,9 @@ def test_a_medal_tally_adds_up_to_its_medals():
 
 
 def test_a_metal_that_begins_a_word_is_no_medal():
-    facts = check_text("3金融机构和5银行各出资100万元，2铜矿停产。").findings
-    assert not any(q.unit in ("金", "银", "铜") for f in facts for q in f.quantities)
+    # every figure the text holds, not only those some finding binds
+    quantities = check_text("3金融机构和5银行各出资100万元，2铜矿停产。").quantities
+    assert len(quantities) == 4 and not any(q.unit in ("金", "银", "铜") for q in quantities)
 
 
 INCOME = ("全年全市居民人均可支配收入32189元，比上年增长6.3%。按收入来源分，人均工资性收入18035元，增长6.1%；"

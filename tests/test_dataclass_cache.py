@@ -13,7 +13,7 @@ from pathlib import Path
 RECORD = """
 from pathlib import Path
 from factcheck import dataclass_cache
-print(dataclass_cache.record(dataclass_cache._import_all, Path(PATH)))
+print(dataclass_cache.record(dataclass_cache.import_all, Path(PATH)))
 """
 
 # every dataclass of the package, each generated method as its code, annotations and defaults
@@ -38,7 +38,7 @@ if installed:
         finally:
             builtins.exec = original
     dataclasses.exec = watch
-dataclass_cache._import_all()
+dataclass_cache.import_all()
 rows = []
 for name, mod in sorted(sys.modules.items()):
     if not name.startswith("factcheck"):

@@ -10,6 +10,8 @@ unit the average is taken per (lexicon: per_unit).
 
 from __future__ import annotations
 
+import re
+
 from ..facts.model import Fact
 from . import Binding, frame
 from .common import describe, same_dimension, window
@@ -115,8 +117,6 @@ def yield_product(ctx) -> list[Binding]:
 
 
 def _subject(measure: str, spec) -> str:
-    import re
-
     words = [w for x in (spec.total, *spec.factors, spec.not_total) for w in x.split("|") if w]
     out = measure.lower()
     for w in sorted(words, key=len, reverse=True):
